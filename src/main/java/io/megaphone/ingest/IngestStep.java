@@ -1,0 +1,214 @@
+package io.megaphone.ingest;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.megaphone.archive.Manifest;
+import io.megaphone.archive.MetricsOutput;
+import io.megaphone.archive.OutputLayout;
+import io.megaphone.spark.Phase;
+import io.megaphone.spark.Progress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Sources → canonical archive + quarantine + reconciliation. Steps: read every source into records;
+ * split the failed ones off; keep the first of each (platform, post_id) and quarantine the rest as
+ * duplicates; assign brands; fill reply authors from the archive; write; count back what was written.
+ */
+public final class IngestStep {
+  private static final String STAGE = "ingest";
+
+  private IngestStep() {}
+
+  /** A source file as listed at job start. */
+  public record SourceFile(String format, String path, long size) {}
+
+  public record Result(List<IngestSummary> sources, long read, long accepted, long quarantined) {}
+
+  public static Result run(SparkSession spark, List<SourceFile> files, List<BrandAccount> registry,
+      IngestOptions options, OutputLayout out, Manifest manifest) {
+    Dataset<Row> records;
+    try (Phase p = Phase.start(spark, STAGE, "read " + files.size() + " source file(s)")) {
+      JavaRDD<Row> all = spark.emptyDataFrame().javaRDD();
+      Map<String, List<String>> byFormat = new LinkedHashMap<>();
+      for (SourceFile f : files) byFormat.computeIfAbsent(f.format(), k -> new ArrayList<>()).add(f.path());
+      for (var e : byFormat.entrySet()) {
+        SourceFormat format = SourceFormats.byName(e.getKey()).orElseThrow();
+        all = all.union(format.read(spark, e.getValue(), options));
+      }
+      records = spark.createDataFrame(all, CanonicalSchema.RECORD).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    Map<String, Long> readPerFile = new HashMap<>();
+    try (Phase p = Phase.start(spark, STAGE, "count records per source")) {
+      for (Row r : records.groupBy("source_file").count().collectAsList()) readPerFile.put(r.getString(0), r.getLong(1));
+    }
+
+    Dataset<Row> parsed = records.filter(col("_reason").isNull());
+    WindowSpec byId = Window.partitionBy("platform", "post_id").orderBy("source_file", "_ord");
+    Dataset<Row> ranked = parsed.withColumn("_rank", row_number().over(byId))
+        .withColumn("_first_file", first("source_file").over(byId))
+        .withColumn("_first_record", first("source_record").over(byId))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> accepted = resolveReplyAuthors(assignBrands(spark, ranked.filter(col("_rank").equalTo(1)), registry));
+    try (Phase p = Phase.start(spark, STAGE, "write archive")) {
+      accepted.select(postColumns()).write().mode(SaveMode.Overwrite).partitionBy("platform").parquet(out.archive());
+    }
+
+    Dataset<Row> duplicates = ranked.filter(col("_rank").gt(1))
+        .withColumn("_reason", lit(QuarantineReason.DUPLICATE.code()))
+        .withColumn("_detail", concat_ws(" ", lit("duplicate of"), col("platform"), col("post_id"),
+            lit("first read at"), col("_first_file"), col("_first_record")))
+        .withColumn("_raw", col("text"));
+    try (Phase p = Phase.start(spark, STAGE, "write quarantine")) {
+      records.filter(col("_reason").isNotNull()).select(quarantineColumns())
+          .unionByName(duplicates.select(quarantineColumns()))
+          .write().mode(SaveMode.Overwrite).parquet(out.quarantine());
+    }
+
+    List<IngestSummary> summaries;
+    try (Phase p = Phase.start(spark, STAGE, "reconcile")) {
+      summaries = reconcile(spark, files, readPerFile, out);
+      MetricsOutput.write(spark, out, "ingest_summary", IngestSummary.SCHEMA,
+          summaries.stream().map(IngestSummary::toRow).toList());
+      writeBrandAccounts(spark, registry, out);
+    }
+    records.unpersist();
+    ranked.unpersist();
+
+    long read = summaries.stream().mapToLong(IngestSummary::read).sum();
+    long acc = summaries.stream().mapToLong(IngestSummary::accepted).sum();
+    long quar = summaries.stream().mapToLong(IngestSummary::quarantined).sum();
+    for (IngestSummary s : summaries) {
+      if (!s.reconciled()) {
+        Progress.say(STAGE, "WARNING: " + s.source() + " does not reconcile: read " + s.read() + " != accepted "
+            + s.accepted() + " + quarantined " + s.quarantined());
+      }
+    }
+    Progress.say(STAGE, String.format("%,d records read, %,d accepted, %,d quarantined", read, acc, quar));
+    return new Result(summaries, read, acc, quar);
+  }
+
+  /** Brand from the registry by account id, else by handle (case-insensitive), else the format's own hint. */
+  static Dataset<Row> assignBrands(SparkSession spark, Dataset<Row> posts, List<BrandAccount> registry) {
+    StructType regSchema = new StructType().add("r_brand", DataTypes.StringType).add("r_platform", DataTypes.StringType)
+        .add("r_id", DataTypes.StringType).add("r_handle", DataTypes.StringType);
+    List<Row> rows = registry.stream().map(a -> RowFactory.create(a.brand(), a.platform(), a.accountId(),
+        a.handle() == null ? null : a.handle().toLowerCase(java.util.Locale.ROOT))).toList();
+    Dataset<Row> reg = spark.createDataFrame(rows, regSchema);
+    Dataset<Row> byId = reg.filter(col("r_id").isNotNull())
+        .select(col("r_platform").as("id_platform"), col("r_id").as("id_account"), col("r_brand").as("id_brand"));
+    Dataset<Row> byHandle = reg.filter(col("r_handle").isNotNull())
+        .select(col("r_platform").as("h_platform"), col("r_handle").as("h_handle"), col("r_brand").as("h_brand"));
+    return posts
+        .join(broadcast(byId), col("platform").equalTo(col("id_platform"))
+            .and(col("account_id").equalTo(col("id_account"))), "left")
+        .join(broadcast(byHandle), col("platform").equalTo(col("h_platform"))
+            .and(lower(col("account_handle")).equalTo(col("h_handle"))), "left")
+        .withColumn("brand", coalesce(col("id_brand"), col("h_brand"), col("_brand_hint")))
+        .drop("id_platform", "id_account", "id_brand", "h_platform", "h_handle", "h_brand");
+  }
+
+  /** Sources such as TWCS give the post replied to but not its author: take it from the archive. */
+  static Dataset<Row> resolveReplyAuthors(Dataset<Row> posts) {
+    Dataset<Row> authors = posts.select(col("platform").as("p_platform"), col("post_id").as("p_id"),
+        col("account_id").as("p_author"));
+    return posts.join(authors, col("in_reply_to_account_id").isNull()
+            .and(col("platform").equalTo(col("p_platform"))).and(col("in_reply_to_post_id").equalTo(col("p_id"))),
+            "left")
+        .withColumn("in_reply_to_account_id", coalesce(col("in_reply_to_account_id"), col("p_author")))
+        .drop("p_platform", "p_id", "p_author");
+  }
+
+  private static List<IngestSummary> reconcile(SparkSession spark, List<SourceFile> files,
+      Map<String, Long> readPerFile, OutputLayout out) {
+    Map<String, Long> acceptedPerFile = new HashMap<>();
+    for (Row r : spark.read().parquet(out.archive()).groupBy("source_file").count().collectAsList()) {
+      acceptedPerFile.put(r.getString(0), r.getLong(1));
+    }
+    Map<String, Map<String, Long>> quarantinedPerFile = new HashMap<>();
+    for (Row r : spark.read().parquet(out.quarantine()).groupBy("source_file", "reason").count().collectAsList()) {
+      quarantinedPerFile.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    List<IngestSummary> out2 = new ArrayList<>();
+    for (SourceFile f : files) {
+      Map<String, Long> reasons = quarantinedPerFile.getOrDefault(f.path(), Map.of());
+      out2.add(new IngestSummary(f.path(), f.format(), readPerFile.getOrDefault(f.path(), 0L),
+          acceptedPerFile.getOrDefault(f.path(), 0L), reasons.values().stream().mapToLong(Long::longValue).sum(),
+          reasons));
+    }
+    return out2;
+  }
+
+  /** The effective registry: registered accounts and accounts a format marked as brand, with their post counts. */
+  private static void writeBrandAccounts(SparkSession spark, List<BrandAccount> registry, OutputLayout out) {
+    Dataset<Row> archive = spark.read().parquet(out.archive()).filter(col("brand").isNotNull());
+    List<Row> observed = archive.groupBy("brand", "platform", "account_id")
+        .agg(first("account_handle", true).as("handle"), org.apache.spark.sql.functions.count(lit(1)).as("posts"))
+        .collectAsList();
+    Map<String, Row> rows = new java.util.TreeMap<>();
+    for (BrandAccount a : registry) {
+      String key = a.brand() + "\u0000" + a.platform() + "\u0000" + (a.accountId() == null ? "" : a.accountId())
+          + "\u0000" + (a.handle() == null ? "" : a.handle());
+      rows.put(key, RowFactory.create(a.brand(), a.platform(), a.accountId(), a.handle(), true, 0L));
+    }
+    for (Row o : observed) {
+      BrandAccount reg = registry.stream().filter(a -> a.brand().equals(o.getString(0))
+          && a.platform().equals(o.getString(1))
+          && (o.getString(2) != null && o.getString(2).equals(a.accountId())
+              || a.accountId() == null && a.handle() != null && a.handle().equalsIgnoreCase(o.getString(3))))
+          .findFirst().orElse(null);
+      if (reg != null) {
+        String key = reg.brand() + "\u0000" + reg.platform() + "\u0000" + (reg.accountId() == null ? "" : reg.accountId())
+            + "\u0000" + (reg.handle() == null ? "" : reg.handle());
+        Row before = rows.get(key);
+        rows.put(key, RowFactory.create(reg.brand(), reg.platform(), o.getString(2),
+            reg.handle() != null ? reg.handle() : o.getString(3), true, before.getLong(5) + o.getLong(4)));
+      } else {
+        String key = o.getString(0) + "\u0000" + o.getString(1) + "\u0000" + o.getString(2) + "\u0000" + o.getString(3);
+        rows.put(key, RowFactory.create(o.getString(0), o.getString(1), o.getString(2), o.getString(3), false,
+            o.getLong(4)));
+      }
+    }
+    MetricsOutput.write(spark, out, "brand_accounts", BRAND_ACCOUNTS, new ArrayList<>(rows.values()));
+  }
+
+  public static final StructType BRAND_ACCOUNTS = new StructType()
+      .add("brand", DataTypes.StringType).add("platform", DataTypes.StringType)
+      .add("account_id", DataTypes.StringType).add("handle", DataTypes.StringType)
+      .add("in_registry", DataTypes.BooleanType).add("posts", DataTypes.LongType);
+
+  private static Column[] postColumns() {
+    return Arrays.stream(CanonicalSchema.POST.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+  }
+
+  private static Column[] quarantineColumns() {
+    return new Column[] {col("source_file"), col("source_record"), col("_format").as("format"), col("platform"),
+        col("post_id"), col("_reason").as("reason"), col("_detail").as("detail"), col("_raw").as("raw")};
+  }
+}

@@ -1,0 +1,30 @@
+package io.megaphone.ingest;
+
+import io.megaphone.ingest.canonical.CanonicalFormat;
+import io.megaphone.ingest.twcs.TwcsFormat;
+import io.megaphone.ingest.twitter.TwitterV2Format;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The formats Megaphone reads, by the name used in {@code --input FORMAT=PATH}. */
+public final class SourceFormats {
+  private static final Map<String, SourceFormat> ALL = new LinkedHashMap<>();
+
+  static {
+    for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format())) {
+      ALL.put(f.name(), f);
+    }
+  }
+
+  private SourceFormats() {}
+
+  public static Map<String, SourceFormat> all() {
+    return ALL;
+  }
+
+  public static Optional<SourceFormat> byName(String name) {
+    return Optional.ofNullable(ALL.get(name));
+  }
+}

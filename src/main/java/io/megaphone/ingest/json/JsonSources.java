@@ -1,0 +1,182 @@
+package io.megaphone.ingest.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import io.megaphone.ingest.IngestOptions;
+import io.megaphone.ingest.PostRecord;
+import io.megaphone.ingest.QuarantineReason;
+import io.megaphone.ingest.RecordPosition;
+import io.megaphone.ingest.SourceFiles;
+import io.megaphone.ingest.StrictUtf8;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads JSON sources. A file whose first line holds a complete JSON value is JSON Lines and is read in
+ * parallel splits (positions are byte offsets); any other file is read as a sequence of JSON documents
+ * in one task (positions are line numbers). Each top-level value goes to a {@link JsonRecordParser}.
+ */
+public final class JsonSources {
+  private JsonSources() {}
+
+  public static JavaRDD<Row> read(SparkSession spark, List<String> files, String format, JsonRecordParser parser,
+      IngestOptions options) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<String> lineFiles = new ArrayList<>();
+    List<String> docFiles = new ArrayList<>();
+    for (String f : files) (isJsonLines(f, conf) ? lineFiles : docFiles).add(f);
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> out = sc.emptyRDD();
+    if (!lineFiles.isEmpty()) out = out.union(readLines(sc, lineFiles, format, parser, options));
+    if (!docFiles.isEmpty()) {
+      out = out.union(sc.parallelize(docFiles, docFiles.size())
+          .flatMap(f -> readDocuments(f, format, parser, options)));
+    }
+    return out;
+  }
+
+  /** True when the first line of the file parses as one complete JSON value (or the file is empty). */
+  static boolean isJsonLines(String file, Configuration conf) {
+    try (InputStream in = SourceFiles.open(file, conf);
+        JsonParser p = Json.MAPPER.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      JsonToken t = p.nextToken();
+      if (t == null) return true;
+      p.skipChildren();
+      return p.currentLocation().getLineNr() == 1;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static JavaRDD<Row> readLines(JavaSparkContext sc, List<String> files, String format,
+      JsonRecordParser parser, IngestOptions options) {
+    try {
+      Job job = Job.getInstance(sc.hadoopConfiguration());
+      FileInputFormat.setInputPaths(job, files.stream().map(org.apache.hadoop.fs.Path::new)
+          .toArray(org.apache.hadoop.fs.Path[]::new));
+      JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
+          sc.newAPIHadoopRDD(job.getConfiguration(), TextInputFormat.class, LongWritable.class, Text.class);
+      return lines.mapPartitionsWithInputSplit((split, it) -> {
+        String file = ((FileSplit) split).getPath().toString();
+        List<Row> rows = new ArrayList<>();
+        return new Iterator<Row>() {
+          int next = 0;
+
+          @Override
+          public boolean hasNext() {
+            while (next >= rows.size()) {
+              if (!it.hasNext()) return false;
+              rows.clear();
+              next = 0;
+              var kv = it.next();
+              parseLine(kv._2(), kv._1().get(), file, format, parser, options, rows::add);
+            }
+            return true;
+          }
+
+          @Override
+          public Row next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            return rows.get(next++);
+          }
+        };
+      }, true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static void parseLine(Text line, long offset, String file, String format, JsonRecordParser parser,
+      IngestOptions options, java.util.function.Consumer<Row> out) {
+    StrictUtf8.Decoded d = StrictUtf8.decode(line.getBytes(), 0, line.getLength());
+    String text = d.text();
+    if (text.isBlank()) return;
+    RecordPosition pos = RecordPosition.byteOffset(file, offset);
+    if (!d.valid()) {
+      out.accept(PostRecord.quarantined(format, pos, QuarantineReason.INVALID_ENCODING, "invalid UTF-8 bytes",
+          text, null, null));
+      return;
+    }
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      out.accept(PostRecord.quarantined(format, pos, QuarantineReason.UNPARSEABLE,
+          "invalid JSON: " + e.getOriginalMessage(), text, null, null));
+      return;
+    }
+    safeParse(parser, node, pos, text, options, format, out);
+  }
+
+  static Iterator<Row> readDocuments(String file, String format, JsonRecordParser parser, IngestOptions options)
+      throws IOException {
+    List<Row> rows = new ArrayList<>();
+    Configuration conf = new Configuration();
+    try (InputStream in = SourceFiles.open(file, conf);
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        JsonParser p = Json.MAPPER.getFactory().createParser(reader)) {
+      MappingIterator<JsonNode> values = Json.MAPPER.readerFor(JsonNode.class).readValues(p);
+      long line = 1;
+      try {
+        while (values.hasNextValue()) {
+          JsonLocation start = p.currentTokenLocation();
+          line = start.getLineNr();
+          JsonNode node = values.nextValue();
+          RecordPosition pos = RecordPosition.line(file, line);
+          safeParse(parser, node, pos, null, options, format, rows::add);
+        }
+      } catch (IOException | RuntimeException e) {
+        JsonLocation at = p.currentLocation();
+        rows.add(PostRecord.quarantined(format, RecordPosition.line(file, at.getLineNr()),
+            QuarantineReason.UNPARSEABLE, "invalid JSON at line " + at.getLineNr() + " column " + at.getColumnNr()
+                + " (rest of file unreadable): " + oneLine(e.getMessage()), null, null, null));
+      }
+    }
+    return rows.iterator();
+  }
+
+  /** A parser bug on odd input quarantines the value instead of failing the job. */
+  private static void safeParse(JsonRecordParser parser, JsonNode node, RecordPosition pos, String raw,
+      IngestOptions options, String format, java.util.function.Consumer<Row> out) {
+    List<Row> rows = new ArrayList<>();
+    try {
+      parser.parse(node, pos, raw, options, rows::add);
+    } catch (RuntimeException e) {
+      out.accept(PostRecord.quarantined(format, pos, QuarantineReason.UNPARSEABLE,
+          "unexpected structure: " + oneLine(e.toString()), raw == null ? abbreviate(node) : raw, null, null));
+      return;
+    }
+    rows.forEach(out);
+  }
+
+  private static String abbreviate(JsonNode node) {
+    String s = node.toString();
+    return s.length() > 4000 ? s.substring(0, 4000) : s;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ");
+  }
+}

@@ -1,0 +1,89 @@
+package io.megaphone.job;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every job parameter, documented once. The README's parameter table and the report's methodology
+ * appendix are generated from this list ({@code megaphone params}).
+ */
+public enum Parameter {
+  INGEST_MIN_CREATED_AT("ingest.min-created-at", ParameterType.INSTANT, "1990-01-01T00:00:00Z",
+      "Posts dated before this are quarantined as impossible_timestamp."),
+  INGEST_MAX_CREATED_AT("ingest.max-created-at", ParameterType.INSTANT, "now+1d",
+      "Posts dated after this are quarantined as impossible_timestamp; now+1d is resolved at job start"
+          + " and the resolved instant is recorded in manifest.json."),
+  INGEST_DEFAULT_TIMEZONE("ingest.default-timezone", ParameterType.ZONE, "UTC",
+      "Time zone of source timestamps that carry none."),
+  RESPONSIVENESS_HORIZON("responsiveness.horizon", ParameterType.DURATION, "7d",
+      "Horizon H: a brand reply counts as an answer when posted at or after the inbound post and at most"
+          + " H later (inclusive)."),
+  RESPONSIVENESS_EXCLUDE_MULTI_BRAND("responsiveness.exclude-multi-brand", ParameterType.BOOLEAN, "false",
+      "Leave out inbound posts that address accounts of more than one brand."),
+  RESPONSIVENESS_QUESTIONS_ONLY("responsiveness.questions-only", ParameterType.BOOLEAN, "false",
+      "Count only inbound posts whose text contains a question mark."),
+  REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
+      "Brands shown in report charts (those with the most inbound posts)."),
+  SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",
+      "spark.sql.shuffle.partitions for the job; 0 keeps Spark's setting (adaptive execution coalesces).");
+
+  private final String key;
+  private final ParameterType type;
+  private final String defaultValue;
+  private final String description;
+
+  Parameter(String key, ParameterType type, String defaultValue, String description) {
+    this.key = key;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public ParameterType type() {
+    return type;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public static Optional<Parameter> byKey(String key) {
+    return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+  }
+
+  /** Checks and normalises {@code value}; the message names the key, the value and what was expected. */
+  public String validate(String value) {
+    try {
+      return type.normalise(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          "parameter " + key + ": invalid value '" + value + "' (" + e.getMessage() + ")");
+    }
+  }
+
+  public static Map<String, String> defaults() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Parameter p : values()) m.put(p.key, p.validate(p.defaultValue));
+    return m;
+  }
+
+  /** Markdown table of all parameters, for the README and {@code megaphone params}. */
+  public static String markdownTable() {
+    StringBuilder sb = new StringBuilder("| parameter | default | meaning |\n|---|---|---|\n");
+    for (Parameter p : values()) {
+      sb.append("| `").append(p.key).append("` | `").append(p.defaultValue).append("` | ")
+          .append(p.description).append(" (").append(p.type.hint()).append(") |\n");
+    }
+    return sb.toString();
+  }
+}

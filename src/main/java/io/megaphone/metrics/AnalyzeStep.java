@@ -1,0 +1,52 @@
+package io.megaphone.metrics;
+
+import io.megaphone.archive.MetricsOutput;
+import io.megaphone.archive.OutputLayout;
+import io.megaphone.job.JobSettings;
+import io.megaphone.metrics.responsiveness.ResponsivenessMetrics;
+import io.megaphone.spark.Phase;
+import io.megaphone.spark.Progress;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Archive → metrics tables. Each family runs on its own; a failing family is flagged, not fatal. */
+public final class AnalyzeStep {
+  private static final String STAGE = "analyze";
+
+  private AnalyzeStep() {}
+
+  public static List<MetricFamily> families() {
+    return List.of(new ResponsivenessMetrics());
+  }
+
+  /** @return the number of families that failed */
+  public static int run(SparkSession spark, JobSettings settings, OutputLayout out, ObjectNode manifestStage) {
+    Dataset<Row> archive = spark.read().parquet(out.archive()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> accounts = spark.read().parquet(out.metricsTable("brand_accounts"));
+    AnalysisContext ctx = new AnalysisContext(spark, archive, accounts, settings);
+    ObjectNode families = manifestStage.putObject("metric_families");
+    int failed = 0;
+    for (MetricFamily f : families()) {
+      ObjectNode status = families.putObject(f.name());
+      try (Phase p = Phase.start(spark, STAGE, f.name())) {
+        for (MetricTable t : f.compute(ctx)) {
+          MetricsOutput.write(spark, out, t.name(), t.schema(), t.rows());
+          status.put(t.name() + "_rows", t.rows().size());
+        }
+        status.put("status", "ok");
+      } catch (RuntimeException e) {
+        failed++;
+        status.put("status", "failed");
+        status.put("error", String.valueOf(e));
+        Progress.say(STAGE, "FAILED " + f.name() + ": " + e);
+      }
+    }
+    archive.unpersist();
+    return failed;
+  }
+
+}

@@ -1,0 +1,102 @@
+package io.megaphone.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.megaphone.archive.Manifest;
+import io.megaphone.archive.OutputLayout;
+import io.megaphone.ingest.QuarantineReason;
+import io.megaphone.job.Parameter;
+import io.megaphone.report.model.IngestRow;
+import io.megaphone.report.model.InputFileRow;
+import io.megaphone.report.model.ParameterRow;
+import io.megaphone.report.model.ReportModel;
+import io.megaphone.report.model.ResponsivenessRow;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Builds the report model from a run's published outputs only (metrics CSVs and manifest.json). */
+public final class ReportModelLoader {
+  private ReportModelLoader() {}
+
+  public static ReportModel load(OutputLayout out) {
+    Manifest manifest = Manifest.loadOrEmpty(out);
+    JsonNode root = manifest.root();
+    JsonNode job = root.path("job");
+    List<String> warnings = new ArrayList<>();
+
+    List<InputFileRow> inputs = new ArrayList<>();
+    for (JsonNode f : root.path("input_files")) {
+      inputs.add(new InputFileRow(f.path("format").asText(), f.path("path").asText(), f.path("size").asLong(),
+          f.path("sha256").asText("")));
+    }
+    List<IngestRow> ingest = rows(out, "ingest_summary", r -> {
+      Map<String, Long> reasons = new LinkedHashMap<>();
+      for (QuarantineReason q : QuarantineReason.values()) {
+        long n = Long.parseLong(r.get("quarantined_" + q.code()));
+        if (n > 0) reasons.put(q.code(), n);
+      }
+      return new IngestRow(r.get("source"), r.get("format"), Long.parseLong(r.get("records_read")),
+          Long.parseLong(r.get("records_accepted")), Long.parseLong(r.get("records_quarantined")),
+          Boolean.parseBoolean(r.get("reconciled")), reasons);
+    }, warnings);
+    for (IngestRow r : ingest) {
+      if (!r.reconciled()) warnings.add("Source " + r.source() + " does not reconcile (read != accepted + quarantined).");
+    }
+    List<ResponsivenessRow> resp = rows(out, "responsiveness", r -> new ResponsivenessRow(r.get("brand"),
+        r.get("platform"), lng(r, "inbound"), lng(r, "answered"), dbl(r, "response_rate"), dbl(r, "rt_median_s"),
+        dbl(r, "rt_mean_s"), dbl(r, "rt_p90_s"), dbl(r, "rt_mean_fastest90_s"), lng(r, "answered_0_1h"),
+        lng(r, "answered_1_8h"), lng(r, "answered_8_24h"), lng(r, "answered_over_24h"), lng(r, "unanswered"),
+        lng(r, "brand_posts"), lng(r, "brand_originals"), lng(r, "brand_replies"), lng(r, "brand_reposts"),
+        lng(r, "replies_to_others"), dbl(r, "reply_share"), dbl(r, "broadcast_ratio")), warnings);
+    for (var f : root.path("stages").path("analyze").path("metric_families").properties()) {
+      if (!"ok".equals(f.getValue().path("status").asText())) {
+        warnings.add("Metric family " + f.getKey() + " failed: " + f.getValue().path("error").asText());
+      }
+    }
+
+    List<ParameterRow> params = new ArrayList<>();
+    JsonNode used = root.path("parameters");
+    for (Parameter p : Parameter.values()) {
+      params.add(new ParameterRow(p.key(), used.path(p.key()).asText(p.defaultValue()), p.description()));
+    }
+    String name = job.path("name").asText("adhoc");
+    return new ReportModel("Megaphone report: " + name, name, job.path("description").asText(""),
+        root.path("tool").path("version").asText("dev"), root.path("started_at").asText(""),
+        Instant.now().toString(), inputs, ingest, resp, params, warnings);
+  }
+
+  private static <T> List<T> rows(OutputLayout out, String table, Function<CSVRecord, T> map, List<String> warnings) {
+    String path = out.metricsCsv(table);
+    if (!out.exists(path)) {
+      warnings.add("Table " + table + " is missing: its stage did not run or failed.");
+      return List.of();
+    }
+    List<T> rows = new ArrayList<>();
+    CSVFormat fmt = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (CSVParser p = CSVParser.builder().setReader(new StringReader(out.readText(path))).setFormat(fmt).get()) {
+      for (CSVRecord r : p) rows.add(map.apply(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  private static long lng(CSVRecord r, String col) {
+    String v = r.get(col);
+    return v.isEmpty() ? 0 : Long.parseLong(v);
+  }
+
+  private static Double dbl(CSVRecord r, String col) {
+    String v = r.get(col);
+    return v.isEmpty() ? null : Double.valueOf(v);
+  }
+}

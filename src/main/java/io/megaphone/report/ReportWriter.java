@@ -1,0 +1,68 @@
+package io.megaphone.report;
+
+import io.megaphone.report.model.ReportModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Writes a run's report: {@code index.html} with its chart images under {@code charts/}, and a
+ * self-contained {@code report.pdf} printed from the same template with the images inlined.
+ */
+public final class ReportWriter {
+
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  public static final String HTML_FILE = "index.html";
+  public static final String PDF_FILE = "report.pdf";
+  public static final String CHART_FILE = "charts/responsiveness.png";
+
+  private final int topBrands;
+  private final ReportTemplate template = new ReportTemplate();
+
+  public ReportWriter() {
+    this(ResponsivenessChart.DEFAULT_TOP_BRANDS);
+  }
+
+  /** @param topBrands how many brands the chart shows at most (the tables show all) */
+  public ReportWriter(int topBrands) {
+    if (topBrands < 1) {
+      throw new IllegalArgumentException("topBrands must be at least 1, was " + topBrands);
+    }
+    this.topBrands = topBrands;
+  }
+
+  /** Creates {@code reportsDir} if needed and returns the files written: HTML, PDF, chart. */
+  public List<Path> write(ReportModel model, Path reportsDir) throws IOException {
+    Path html = reportsDir.resolve(HTML_FILE);
+    Path pdf = reportsDir.resolve(PDF_FILE);
+    Path chartFile = reportsDir.resolve(CHART_FILE);
+    Files.createDirectories(chartFile.getParent());
+
+    ResponsivenessChart chart = ResponsivenessChart.of(model.responsiveness(), topBrands);
+    byte[] png = chart.png();
+    Files.write(chartFile, png);
+
+    ReportView.ChartView linked =
+        new ReportView.ChartView(CHART_FILE, chart.width(), chart.height(), chart.caption());
+    Files.writeString(html, template.render(ReportView.of(model, linked)), StandardCharsets.UTF_8);
+
+    ReportView.ChartView inlined =
+        new ReportView.ChartView(
+            "data:image/png;base64," + Base64.getEncoder().encodeToString(png),
+            chart.width(),
+            chart.height(),
+            chart.caption());
+    String printable = template.render(ReportView.of(model, inlined));
+    Files.write(pdf, HtmlToPdf.render(printable, reportsDir.toUri().toString()));
+
+    return List.of(html, pdf, chartFile);
+  }
+}

@@ -1,0 +1,72 @@
+package io.megaphone.report;
+
+import io.megaphone.report.model.IngestRow;
+import io.megaphone.report.model.InputFileRow;
+import io.megaphone.report.model.ParameterRow;
+import io.megaphone.report.model.ReportModel;
+import io.megaphone.report.model.ResponsivenessRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Hand-built report models for the report layer's tests. */
+final class ReportModels {
+
+  static final String ACCENTED = "Crêperie Élysée";
+  static final String HOSTILE = "Evil <script>alert(1)</script> & \"Co\" \u0000 😀";
+  static final String SILENT = "Silent Mute & Sons";
+
+  private ReportModels() {}
+
+  static ReportModel threeBrands() {
+    List<ResponsivenessRow> rows = new ArrayList<>();
+    rows.add(row(ACCENTED, "all", 120, 96, 5_400.0, 9_000.0, 30_000.0, 4_000.0, 60, 20, 10, 6, 300, 40, 250, 10, 240));
+    rows.add(row(ACCENTED, "x", 80, 70, 3_000.0, 7_000.0, 20_000.0, 2_500.0, 50, 12, 5, 3, 200, 30, 160, 10, 150));
+    rows.add(row(ACCENTED, "bluesky", 40, 26, 15_000.0, 14_000.0, 45_000.0, 12_000.0, 10, 8, 5, 3, 100, 10, 90, 0, 90));
+    rows.add(row(HOSTILE, "all", 300, 30, 45.0, 200_000.0, 600_000.0, 150_000.0, 12, 6, 4, 8, 50, 45, 5, 0, 2));
+    rows.add(row(HOSTILE, "x", 300, 30, 45.0, 200_000.0, 600_000.0, 150_000.0, 12, 6, 4, 8, 50, 45, 5, 0, 2));
+    rows.add(row(SILENT, "all", 15, 0, null, null, null, null, 0, 0, 0, 0, 4, 4, 0, 0, 0));
+
+    Map<String, Long> okReasons = new LinkedHashMap<>();
+    Map<String, Long> badReasons = new LinkedHashMap<>();
+    badReasons.put("malformed_json", 7L);
+    badReasons.put("missing_timestamp", 2L);
+    badReasons.put("unknown_platform", 0L);
+
+    return new ReportModel(
+        "Brand responsiveness — spring 2025",
+        "responsiveness-eu",
+        "How fast do European brands answer their customers? Crêperie Élysée included; "
+            + "hostile text: <img src=x onerror=alert(2)> \u001B[31m",
+        "0.1.0-SNAPSHOT",
+        "2025-05-01T08:00:00Z",
+        "2025-05-01T09:12:44Z",
+        List.of(
+            new InputFileRow("jsonl", "/data/raw/x/2025/04/" + "very-long-directory-name-".repeat(6) + "posts.jsonl",
+                12_345_678, "3f786850e387550fdab836ed7e6dc881de23001b3f786850e387550fdab836ed"),
+            new InputFileRow("csv", "/data/brands & <registry>.csv", 2_048, "ab12")),
+        List.of(
+            new IngestRow("x", "jsonl", 1_000, 991, 9, true, badReasons),
+            new IngestRow("bluesky", "jsonl", 500, 499, 0, false, okReasons)),
+        rows,
+        List.of(
+            new ParameterRow("horizon", "P7D", "Replies later than this after the inbound post do not count."),
+            new ParameterRow("brands.file", "brands <\"quoted\"> & more.csv", "The brand registry.")),
+        List.of("Source bluesky does not reconcile: read ≠ accepted + quarantined.", "Hostile warning <b>\u0000"));
+  }
+
+  static ResponsivenessRow row(
+      String brand, String platform, long inbound, long answered,
+      Double median, Double mean, Double p90, Double meanFastest90,
+      long within1h, long within8h, long within24h, long over24h,
+      long brandPosts, long originals, long replies, long reposts, long repliesToOthers) {
+    Double rate = inbound == 0 ? null : (double) answered / inbound;
+    Double replyShare = brandPosts == 0 ? null : (double) repliesToOthers / brandPosts;
+    Double broadcast = repliesToOthers == 0 ? null : (double) originals / repliesToOthers;
+    return new ResponsivenessRow(
+        brand, platform, inbound, answered, rate, median, mean, p90, meanFastest90,
+        within1h, within8h, within24h, over24h, inbound - answered,
+        brandPosts, originals, replies, reposts, repliesToOthers, replyShare, broadcast);
+  }
+}

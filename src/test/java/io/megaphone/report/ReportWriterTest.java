@@ -1,0 +1,104 @@
+package io.megaphone.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class ReportWriterTest {
+
+  @TempDir static Path reports;
+  static List<Path> written;
+
+  @BeforeAll
+  static void writeReport() throws Exception {
+    written = new ReportWriter().write(ReportModels.threeBrands(), reports.resolve("out"));
+  }
+
+  @Test
+  void writesHtmlPdfAndChart() {
+    Path dir = reports.resolve("out");
+    assertThat(written)
+        .containsExactly(
+            dir.resolve("index.html"), dir.resolve("report.pdf"), dir.resolve("charts/responsiveness.png"));
+    assertThat(written).allSatisfy(path -> assertThat(path).isRegularFile());
+  }
+
+  @Test
+  void htmlIsWellFormedAndEscapesHostileText() throws Exception {
+    String html = Files.readString(written.get(0), StandardCharsets.UTF_8);
+
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document document =
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(document.getDocumentElement().getLocalName()).isEqualTo("html");
+    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(html).doesNotContain("<script>alert", "<img src=x", "<b>", "\u0000", "\u001B");
+    assertThat(html).contains("Crêperie Élysée", "😀");
+    assertThat(html).contains("src=\"charts/responsiveness.png\"").doesNotContain("data:image");
+  }
+
+  @Test
+  void pdfHasReadablePagesWithTheReportText() throws Exception {
+    try (PDDocument pdf = Loader.loadPDF(written.get(1).toFile())) {
+      assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+      PDFRenderer renderer = new PDFRenderer(pdf);
+      for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+        BufferedImage page = renderer.renderImageWithDPI(i, 50);
+        assertThat(page.getWidth()).isPositive();
+      }
+
+      String text = new PDFTextStripper().getText(pdf);
+      String compact = text.replaceAll("\\s+", "");
+      assertThat(text).contains("Responsiveness", "Methodology", "Reconciliation", "Inputs");
+      assertThat(compact)
+          .contains(ReportModels.ACCENTED.replaceAll("\\s+", ""))
+          .contains(ReportModels.SILENT.replaceAll("\\s+", ""))
+          .contains("Evil<script>alert(1)</script>&\"Co\"");
+      assertThat(text).doesNotContain("##").contains("Crêperie Élysée");
+      assertThat(text).contains("1 / ").contains("NO");
+    }
+  }
+
+  @Test
+  void pdfEmbedsTheChartImage() throws Exception {
+    try (PDDocument pdf = Loader.loadPDF(written.get(1).toFile())) {
+      int images = 0;
+      for (PDPage page : pdf.getPages()) {
+        for (COSName name : page.getResources().getXObjectNames()) {
+          if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+            images++;
+          }
+        }
+      }
+      assertThat(images).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void chartPngDecodesAtTheExpectedWidth() throws Exception {
+    BufferedImage png = ImageIO.read(written.get(2).toFile());
+    assertThat(png).isNotNull();
+    assertThat(png.getWidth()).isEqualTo(ResponsivenessChart.WIDTH * ResponsivenessChart.SCALE);
+    assertThat(png.getHeight()).isEqualTo((120 + 22 * 3) * ResponsivenessChart.SCALE);
+  }
+}
