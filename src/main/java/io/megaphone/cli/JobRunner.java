@@ -51,6 +51,14 @@ public final class JobRunner {
 
   /** @return the process exit code: 0 success, 1 a stage failed */
   public int run() {
+    return run(null);
+  }
+
+  /**
+   * Runs in {@code existing} when given (tests share one session and it is left running), else in a
+   * session of its own that is stopped at the end.
+   */
+  public int run(SparkSession existing) {
     Instant started = Instant.now();
     Configuration hadoop = new Configuration();
     OutputLayout out = new OutputLayout(settings.out(), hadoop);
@@ -72,7 +80,10 @@ public final class JobRunner {
     int failures = 0;
     SparkSession spark = null;
     try {
-      if (stages.contains(Stage.INGEST) || stages.contains(Stage.ANALYZE)) {
+      if (existing != null) {
+        spark = existing;
+        manifest.root().put("spark_version", spark.version());
+      } else if (stages.contains(Stage.INGEST) || stages.contains(Stage.ANALYZE)) {
         spark = SparkSessions.getOrCreate("megaphone " + settings.name(),
             settings.integer(Parameter.SPARK_SHUFFLE_PARTITIONS));
         manifest.root().put("spark_version", spark.version());
@@ -106,7 +117,7 @@ public final class JobRunner {
         System.out.println("Report: " + OutputLayout.displayPath(pdf));
       }
     } finally {
-      if (spark != null) spark.stop();
+      if (spark != null && existing == null) spark.stop();
     }
     Progress.say("megaphone", String.format("finished in %.1f s", Duration.between(started, Instant.now()).toMillis() / 1e3));
     return failures == 0 ? 0 : 1;

@@ -1,0 +1,45 @@
+package io.megaphone.testing;
+
+import io.megaphone.cli.JobRunner;
+import io.megaphone.ingest.SourceFormats;
+import io.megaphone.job.CliOverrides;
+import io.megaphone.job.JobSettings;
+import io.megaphone.job.JobSettingsResolver;
+import io.megaphone.job.Stage;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs stages of the real pipeline in the shared test session, as the CLI would. */
+public final class Pipeline {
+  private Pipeline() {}
+
+  /**
+   * @param inputs FORMAT=PATH strings as on the command line
+   * @param sets KEY=VALUE parameters
+   */
+  public static JobSettings run(EnumSet<Stage> stages, List<String> inputs, String brands, Path out,
+      List<String> sets) {
+    JobSettings settings = new JobSettingsResolver(SourceFormats.all().keySet()).resolve(
+        new CliOverrides(Optional.empty(), inputs, Optional.ofNullable(brands), Optional.of(out.toString()), sets),
+        stages.contains(Stage.INGEST), true);
+    int code = new JobRunner(settings, stages, "test").run(TestSpark.session());
+    if (code != 0) throw new AssertionError("pipeline exited with " + code);
+    return settings;
+  }
+
+  public static JobSettings runAll(List<String> inputs, String brands, Path out, String... sets) {
+    return run(EnumSet.allOf(Stage.class), inputs, brands, out, List.of(sets));
+  }
+
+  public static JobSettings ingestAndAnalyze(List<String> inputs, String brands, Path out, String... sets) {
+    return run(EnumSet.of(Stage.INGEST, Stage.ANALYZE), inputs, brands, out, List.of(sets));
+  }
+
+  /** ../shared/data/real, or null when absent (tests on real data are then skipped). */
+  public static Path realData() {
+    Path p = Path.of("..", "shared", "data", "real").toAbsolutePath().normalize();
+    return p.toFile().isDirectory() ? p : null;
+  }
+}
