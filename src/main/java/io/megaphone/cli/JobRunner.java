@@ -113,7 +113,7 @@ public final class JobRunner {
         String pdf = ReportStep.run(out);
         st.put("ended_at", Instant.now().toString());
         manifest.save(out);
-        Progress.say("report", "written to " + out.reports());
+        Progress.say("report", "written to " + OutputLayout.displayPath(out.reports()));
         System.out.println("Report: " + OutputLayout.displayPath(pdf));
       }
     } finally {

@@ -63,15 +63,20 @@ public record JobFile(
     Object ps = map.get("params");
     if (ps != null) {
       if (!(ps instanceof Map<?, ?> pm)) throw new UsageException("job file " + file + ": 'params' must be a mapping");
-      pm.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
+      pm.forEach((k, v) -> params.put(String.valueOf(k), scalar(v)));
     }
     return new JobFile(file, str(map, "name"), str(map, "description"), inputs,
         str(map, "brands").map(b -> resolve(base, b)), str(map, "out").map(o -> resolve(base, o)), params);
   }
 
+  /** YAML reads 2024-01-01 as a date: give it back as the ISO instant it denotes (midnight UTC). */
+  private static String scalar(Object v) {
+    return v instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(v);
+  }
+
   private static Optional<String> str(Map<?, ?> map, String key) {
     Object v = map.get(key);
-    return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
+    return v == null ? Optional.empty() : Optional.of(scalar(v));
   }
 
   /** URIs (hdfs://, s3a://, file:) and absolute paths stay as they are. */
