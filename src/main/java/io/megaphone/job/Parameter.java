@@ -27,7 +27,7 @@ public enum Parameter {
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",
-      "spark.sql.shuffle.partitions for the job; 0 keeps Spark's setting (adaptive execution coalesces).");
+      "spark.sql.shuffle.partitions for the job; 0 keeps the cluster's setting, or 2 x cores when embedded.");
 
   private final String key;
   private final ParameterType type;

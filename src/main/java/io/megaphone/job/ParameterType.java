@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** How a parameter's text value is checked and normalised. */
 public enum ParameterType {
-  BOOLEAN("true|false") {
+  BOOLEAN("true or false") {
     @Override
     String normalise(String v) {
       String s = v.trim().toLowerCase();
