@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,14 +57,27 @@ class FrenchMediaTwitterRealDataTest {
     long repliesUnknownTarget;
   }
 
+  /** Why the tests are skipped (the real data is not there), or null. */
+  static String skipReason;
+
+  @BeforeEach
+  void skipWithoutRealData() {
+    Assumptions.assumeTrue(skipReason == null, skipReason);
+  }
+
   @BeforeAll
   static void runJobAndComputeIndependently() throws IOException {
     Path real = Pipeline.realData();
-    Assumptions.assumeTrue(real != null, "../shared/data/real absent: skipping real-data test");
+    if (real == null) {
+      skipReason = "../shared/data/real absent: skipping real-data test";
+      return;
+    }
     tweetsJson = real.resolve("frenchmedia").resolve("twitter").resolve("tweets.json");
     brandsCsv = real.resolve("frenchmedia").resolve("brands.csv");
-    Assumptions.assumeTrue(Files.isRegularFile(tweetsJson) && Files.isRegularFile(brandsCsv),
-        "French media files absent under ../shared/data/real: skipping real-data test");
+    if (!Files.isRegularFile(tweetsJson) || !Files.isRegularFile(brandsCsv)) {
+      skipReason = "French media files absent under ../shared/data/real: skipping real-data test";
+      return;
+    }
 
     Pipeline.ingestAndAnalyze(List.of("twitter-v2=" + tweetsJson), brandsCsv.toString(), out);
     jobRows = readCsv(out.resolve("metrics").resolve("responsiveness.csv"), "brand", "platform");

@@ -2,10 +2,11 @@ package io.megaphone.metrics.responsiveness;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.unix_micros;
 
 import org.apache.spark.sql.Dataset;
@@ -46,7 +47,8 @@ final class InboundPosts {
     Dataset<Row> inbound = viaReply.union(viaMention).distinct();
 
     if (excludeMultiBrand) {
-      inbound = inbound.withColumn("_brands", count_distinct(col("brand")).over(Window.partitionBy("platform", "post_id")))
+      // Spark has no DISTINCT window aggregates: count the set of brands instead.
+      inbound = inbound.withColumn("_brands", size(collect_set(col("brand")).over(Window.partitionBy("platform", "post_id"))))
           .filter(col("_brands").equalTo(1)).drop("_brands");
     }
 

@@ -45,20 +45,20 @@ final class ResponseTimeStats {
         .withColumn("_n", count(lit(1)).over(Window.partitionBy(keyCols)))
         .filter(col("_rank").leq(ceil(col("_n").multiply(0.9))))
         .groupBy(keyCols).agg(sum(rt).as("fastest90_sum_us"), count(lit(1)).as("fastest90_n"));
+    // both sides come from the same plan: rename the keys so the join condition cannot be self-referential
+    for (String k : keys) fastest = fastest.withColumnRenamed(k, "_f_" + k);
     Column join = null;
     for (String k : keys) {
-      Column c = main.col(k).eqNullSafe(fastest.col(k));
+      Column c = col(k).eqNullSafe(col("_f_" + k));
       join = join == null ? c : join.and(c);
     }
     Column[] out = new Column[keys.length + 10];
-    for (int i = 0; i < keys.length; i++) out[i] = main.col(keys[i]);
+    for (int i = 0; i < keys.length; i++) out[i] = col(keys[i]);
     int i = keys.length;
     for (String c : new String[] {"inbound", "answered", "rt_sum_us", "rt_pct_us", "answered_0_1h", "answered_1_8h",
-        "answered_8_24h", "answered_over_24h"}) {
-      out[i++] = main.col(c);
+        "answered_8_24h", "answered_over_24h", "fastest90_sum_us", "fastest90_n"}) {
+      out[i++] = col(c);
     }
-    out[i++] = fastest.col("fastest90_sum_us");
-    out[i] = fastest.col("fastest90_n");
     return main.join(fastest, join, "left").select(out);
   }
 }
