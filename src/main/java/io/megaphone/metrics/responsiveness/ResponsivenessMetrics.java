@@ -161,7 +161,8 @@ public final class ResponsivenessMetrics implements MetricFamily {
     }
     long[] a = act == null ? new long[6] : act;
     Double replyShare = a[0] == 0 ? null : (double) a[4] / a[0];
-    Double broadcast = a[4] == 0 ? null : (double) a[1] / a[4];
+    // SPEC §3.1: original posts / replies (all of the brand's replies, reposts excluded)
+    Double broadcast = a[2] == 0 ? null : (double) a[1] / a[2];
     return RowFactory.create(brand, platform, inbound, answered, rate, median, mean, p90, fastest,
         stats == null ? 0L : stats.getLong(k + 4), stats == null ? 0L : stats.getLong(k + 5),
         stats == null ? 0L : stats.getLong(k + 6), stats == null ? 0L : stats.getLong(k + 7), inbound - answered,

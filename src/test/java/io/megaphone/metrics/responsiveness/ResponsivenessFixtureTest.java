@@ -153,12 +153,12 @@ class ResponsivenessFixtureTest {
     // Buckets: all four ≤ 3600 s → 0–1 h = 4 (upper bound inclusive).
     // Activity (posts of a1/a2 on twitter): a-orig, a-internal, a-repost, r1a, r1b, r2, r3, r4, r5, r6, a-to-b = 11;
     //   originals 1 (a-orig); replies 9; reposts 1; replies to someone outside A: the 9 replies minus
-    //   a-internal (to a1) = 8; reply_share = 8/11 = 0.727273; broadcast_ratio = 1/8 = 0.125.
+    //   a-internal (to a1) = 8; reply_share = 8/11 = 0.727273; broadcast_ratio = originals/replies = 1/9.
     CSVRecord r = horizon1h.get("A/twitter");
     assertCounts(r, 8, 4, 0.5);
     assertTimes(r, 360, 1095, 2700, 1095);
     assertBuckets(r, 4, 0, 0, 0, 4);
-    assertActivity(r, 11, 1, 9, 1, 8, 0, 8.0 / 11, 1.0 / 8);
+    assertActivity(r, 11, 1, 9, 1, 8, 0, 8.0 / 11, 1.0 / 9);
   }
 
   @Test
@@ -180,12 +180,12 @@ class ResponsivenessFixtureTest {
     //   p90:    rank 0.9·4 = 3.6 → 1200 + 0.6·(3600−1200) = 2640
     //   mean:   (60+120+600+1200+3600)/5 = 5580/5 = 1116; fastest 90%: ceil(4.5) = 5 → 1116
     // Activity: 11 + 2 = 13 posts, originals 1 + 1 = 2, replies 9 + 1 = 10, reposts 1, to others 8 + 1 = 9;
-    //   reply_share = 9/13 = 0.692308; broadcast_ratio = 2/9 = 0.222222.
+    //   reply_share = 9/13 = 0.692308; broadcast_ratio = 2/10 = 0.2.
     CSVRecord r = horizon1h.get("A/all");
     assertCounts(r, 9, 5, 5.0 / 9);
     assertTimes(r, 600, 1116, 2640, 1116);
     assertBuckets(r, 5, 0, 0, 0, 4);
-    assertActivity(r, 13, 2, 10, 1, 9, 0, 9.0 / 13, 2.0 / 9);
+    assertActivity(r, 13, 2, 10, 1, 9, 0, 9.0 / 13, 2.0 / 10);
   }
 
   @Test
