@@ -148,11 +148,11 @@ public final class IngestStep {
   private static List<IngestSummary> reconcile(SparkSession spark, List<SourceFile> files,
       Map<String, Long> readPerFile, OutputLayout out) {
     Map<String, Long> acceptedPerFile = new HashMap<>();
-    for (Row r : spark.read().parquet(out.archive()).groupBy("source_file").count().collectAsList()) {
+    for (Row r : spark.read().schema(CanonicalSchema.POST).parquet(out.archive()).groupBy("source_file").count().collectAsList()) {
       acceptedPerFile.put(r.getString(0), r.getLong(1));
     }
     Map<String, Map<String, Long>> quarantinedPerFile = new HashMap<>();
-    for (Row r : spark.read().parquet(out.quarantine()).groupBy("source_file", "reason").count().collectAsList()) {
+    for (Row r : spark.read().schema(CanonicalSchema.QUARANTINE).parquet(out.quarantine()).groupBy("source_file", "reason").count().collectAsList()) {
       quarantinedPerFile.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
     }
     List<IngestSummary> out2 = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class IngestStep {
 
   /** The effective registry: registered accounts and accounts a format marked as brand, with their post counts. */
   private static void writeBrandAccounts(SparkSession spark, List<BrandAccount> registry, OutputLayout out) {
-    Dataset<Row> archive = spark.read().parquet(out.archive()).filter(col("brand").isNotNull());
+    Dataset<Row> archive = spark.read().schema(CanonicalSchema.POST).parquet(out.archive()).filter(col("brand").isNotNull());
     List<Row> observed = archive.groupBy("brand", "platform", "account_id")
         .agg(first("account_handle", true).as("handle"), org.apache.spark.sql.functions.count(lit(1)).as("posts"))
         .collectAsList();

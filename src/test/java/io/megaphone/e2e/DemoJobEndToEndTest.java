@@ -146,6 +146,14 @@ class DemoJobEndToEndTest {
     }
   }
 
+  @Test
+  void archiveReadBackAsCanonicalParquetGivesTheSameMetrics() throws IOException {
+    Path again = tmp.resolve("again");
+    io.megaphone.testing.Pipeline.ingestAndAnalyze(List.of("canonical=" + out.resolve("archive")), null, again);
+    assertThat(Files.readString(again.resolve("metrics/responsiveness.csv")))
+        .isEqualTo(Files.readString(out.resolve("metrics/responsiveness.csv")));
+  }
+
   private static List<CSVRecord> csv(String table) throws IOException {
     String text = Files.readString(out.resolve("metrics/" + table + ".csv"));
     return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))

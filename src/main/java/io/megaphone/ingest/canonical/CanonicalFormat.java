@@ -39,10 +39,19 @@ public final class CanonicalFormat implements SourceFormat {
     return out;
   }
 
+  static String commonFolder(List<String> files) {
+    String common = files.get(0).substring(0, files.get(0).lastIndexOf('/'));
+    for (String f : files) {
+      while (!f.startsWith(common + "/")) common = common.substring(0, common.lastIndexOf('/'));
+    }
+    return common;
+  }
+
   /** Parquet rows go through the same JSON parser, so both carriers obey one set of rules. */
   private JavaRDD<Row> readParquet(SparkSession spark, List<String> files, CanonicalParser parser,
       IngestOptions options) {
-    Dataset<Row> df = spark.read().parquet(files.toArray(String[]::new));
+    // the common folder as basePath lets Spark recover partition columns (e.g. an archive's platform=x/)
+    Dataset<Row> df = spark.read().option("basePath", commonFolder(files)).parquet(files.toArray(String[]::new));
     Dataset<Row> rows = df.select(col("_metadata.file_path").as("file"), col("_metadata.row_index").as("row"),
         to_json(struct(df.columns().length == 0 ? new org.apache.spark.sql.Column[0]
             : java.util.Arrays.stream(df.columns()).map(c -> col("`" + c + "`")).toArray(org.apache.spark.sql.Column[]::new)))
