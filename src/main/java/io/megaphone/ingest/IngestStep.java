@@ -173,9 +173,7 @@ public final class IngestStep {
         .collectAsList();
     Map<String, Row> rows = new java.util.TreeMap<>();
     for (BrandAccount a : registry) {
-      String key = a.brand() + "\u0000" + a.platform() + "\u0000" + (a.accountId() == null ? "" : a.accountId())
-          + "\u0000" + (a.handle() == null ? "" : a.handle());
-      rows.put(key, RowFactory.create(a.brand(), a.platform(), a.accountId(), a.handle(), true, 0L));
+      rows.put(accountKey(a.brand(), a.platform(), a.accountId(), a.handle()), RowFactory.create(a.brand(), a.platform(), a.accountId(), a.handle(), true, 0L));
     }
     for (Row o : observed) {
       BrandAccount reg = registry.stream().filter(a -> a.brand().equals(o.getString(0))
@@ -184,18 +182,20 @@ public final class IngestStep {
               || a.accountId() == null && a.handle() != null && a.handle().equalsIgnoreCase(o.getString(3))))
           .findFirst().orElse(null);
       if (reg != null) {
-        String key = reg.brand() + "\u0000" + reg.platform() + "\u0000" + (reg.accountId() == null ? "" : reg.accountId())
-            + "\u0000" + (reg.handle() == null ? "" : reg.handle());
+        String key = accountKey(reg.brand(), reg.platform(), reg.accountId(), reg.handle());
         Row before = rows.get(key);
         rows.put(key, RowFactory.create(reg.brand(), reg.platform(), o.getString(2),
             reg.handle() != null ? reg.handle() : o.getString(3), true, before.getLong(5) + o.getLong(4)));
       } else {
-        String key = o.getString(0) + "\u0000" + o.getString(1) + "\u0000" + o.getString(2) + "\u0000" + o.getString(3);
-        rows.put(key, RowFactory.create(o.getString(0), o.getString(1), o.getString(2), o.getString(3), false,
+        rows.put(accountKey(o.getString(0), o.getString(1), o.getString(2), o.getString(3)), RowFactory.create(o.getString(0), o.getString(1), o.getString(2), o.getString(3), false,
             o.getLong(4)));
       }
     }
     MetricsOutput.write(spark, out, "brand_accounts", BRAND_ACCOUNTS, new ArrayList<>(rows.values()));
+  }
+
+  private static String accountKey(String brand, String platform, String id, String handle) {
+    return String.join("\u0000", brand, platform, id == null ? "" : id, handle == null ? "" : handle);
   }
 
   public static final StructType BRAND_ACCOUNTS = new StructType()
