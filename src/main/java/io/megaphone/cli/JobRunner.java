@@ -82,12 +82,11 @@ public final class JobRunner {
     try {
       if (existing != null) {
         spark = existing;
-        manifest.root().put("spark_version", spark.version());
       } else if (stages.contains(Stage.INGEST) || stages.contains(Stage.ANALYZE)) {
         spark = SparkSessions.getOrCreate("megaphone " + settings.name(),
             settings.integer(Parameter.SPARK_SHUFFLE_PARTITIONS));
-        manifest.root().put("spark_version", spark.version());
       }
+      if (spark != null) manifest.root().put("spark_version", spark.version());
       if (stages.contains(Stage.INGEST)) {
         ObjectNode st = manifest.stage("ingest");
         st.put("started_at", Instant.now().toString());

@@ -148,11 +148,12 @@ public final class IngestStep {
   private static List<IngestSummary> reconcile(SparkSession spark, List<SourceFile> files,
       Map<String, Long> readPerFile, OutputLayout out) {
     Map<String, Long> acceptedPerFile = new HashMap<>();
-    for (Row r : spark.read().schema(CanonicalSchema.POST).parquet(out.archive()).groupBy("source_file").count().collectAsList()) {
+    for (Row r : readArchive(spark, out).groupBy("source_file").count().collectAsList()) {
       acceptedPerFile.put(r.getString(0), r.getLong(1));
     }
     Map<String, Map<String, Long>> quarantinedPerFile = new HashMap<>();
-    for (Row r : spark.read().schema(CanonicalSchema.QUARANTINE).parquet(out.quarantine()).groupBy("source_file", "reason").count().collectAsList()) {
+    Dataset<Row> quarantine = spark.read().schema(CanonicalSchema.QUARANTINE).parquet(out.quarantine());
+    for (Row r : quarantine.groupBy("source_file", "reason").count().collectAsList()) {
       quarantinedPerFile.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
     }
     List<IngestSummary> out2 = new ArrayList<>();
@@ -167,13 +168,14 @@ public final class IngestStep {
 
   /** The effective registry: registered accounts and accounts a format marked as brand, with their post counts. */
   private static void writeBrandAccounts(SparkSession spark, List<BrandAccount> registry, OutputLayout out) {
-    Dataset<Row> archive = spark.read().schema(CanonicalSchema.POST).parquet(out.archive()).filter(col("brand").isNotNull());
+    Dataset<Row> archive = readArchive(spark, out).filter(col("brand").isNotNull());
     List<Row> observed = archive.groupBy("brand", "platform", "account_id")
         .agg(first("account_handle", true).as("handle"), org.apache.spark.sql.functions.count(lit(1)).as("posts"))
         .collectAsList();
     Map<String, Row> rows = new java.util.TreeMap<>();
     for (BrandAccount a : registry) {
-      rows.put(accountKey(a.brand(), a.platform(), a.accountId(), a.handle()), RowFactory.create(a.brand(), a.platform(), a.accountId(), a.handle(), true, 0L));
+      rows.put(accountKey(a.brand(), a.platform(), a.accountId(), a.handle()),
+          RowFactory.create(a.brand(), a.platform(), a.accountId(), a.handle(), true, 0L));
     }
     for (Row o : observed) {
       BrandAccount reg = registry.stream().filter(a -> a.brand().equals(o.getString(0))
@@ -187,11 +189,16 @@ public final class IngestStep {
         rows.put(key, RowFactory.create(reg.brand(), reg.platform(), o.getString(2),
             reg.handle() != null ? reg.handle() : o.getString(3), true, before.getLong(5) + o.getLong(4)));
       } else {
-        rows.put(accountKey(o.getString(0), o.getString(1), o.getString(2), o.getString(3)), RowFactory.create(o.getString(0), o.getString(1), o.getString(2), o.getString(3), false,
-            o.getLong(4)));
+        rows.put(accountKey(o.getString(0), o.getString(1), o.getString(2), o.getString(3)),
+            RowFactory.create(o.getString(0), o.getString(1), o.getString(2), o.getString(3), false, o.getLong(4)));
       }
     }
     MetricsOutput.write(spark, out, "brand_accounts", BRAND_ACCOUNTS, new ArrayList<>(rows.values()));
+  }
+
+  /** The archive as written; with an explicit schema, an archive with no accepted post reads as empty. */
+  public static Dataset<Row> readArchive(SparkSession spark, OutputLayout out) {
+    return spark.read().schema(CanonicalSchema.POST).parquet(out.archive());
   }
 
   private static String accountKey(String brand, String platform, String id, String handle) {

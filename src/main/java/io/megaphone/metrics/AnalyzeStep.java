@@ -2,7 +2,7 @@ package io.megaphone.metrics;
 
 import io.megaphone.archive.MetricsOutput;
 import io.megaphone.archive.OutputLayout;
-import io.megaphone.ingest.CanonicalSchema;
+import io.megaphone.ingest.IngestStep;
 import io.megaphone.job.JobSettings;
 import io.megaphone.metrics.responsiveness.ResponsivenessMetrics;
 import io.megaphone.spark.Phase;
@@ -26,7 +26,7 @@ public final class AnalyzeStep {
 
   /** @return the number of families that failed */
   public static int run(SparkSession spark, JobSettings settings, OutputLayout out, ObjectNode manifestStage) {
-    Dataset<Row> archive = spark.read().schema(CanonicalSchema.POST).parquet(out.archive()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> archive = IngestStep.readArchive(spark, out).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> accounts = spark.read().parquet(out.metricsTable("brand_accounts"));
     AnalysisContext ctx = new AnalysisContext(spark, archive, accounts, settings);
     ObjectNode families = manifestStage.putObject("metric_families");
