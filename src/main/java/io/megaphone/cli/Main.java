@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "megaphone", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "Measure how brands behave on social media: ingest archives, compute metrics, render reports.",
     subcommands = {Commands.Run.class, Commands.Ingest.class, Commands.Analyze.class, Commands.Report.class,
-        GenerateCommand.class, Commands.Params.class, Commands.Formats.class})
+        GenerateCommand.class, BenchCommand.class, Commands.Params.class, Commands.Formats.class})
 public final class Main implements Callable<Integer> {
   public static final int USAGE = 2;
 

@@ -45,6 +45,27 @@ public final class ArchiveGenerator {
     }
   }
 
+  /**
+   * Whether OUT already holds a complete archive generated with these options (same generator version, seed,
+   * size, format and period): the bench reuses it instead of writing it again.
+   */
+  public static boolean isComplete(GeneratorOptions o) {
+    Path truth = new Path(o.out(), "truth.json");
+    try (FileSystem fs = FileSystem.newInstance(truth.toUri(), new Configuration())) {
+      if (!fs.exists(truth)) return false;
+      com.fasterxml.jackson.databind.JsonNode g;
+      try (var in = fs.open(truth)) {
+        g = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("generator");
+      }
+      return g.path("version").asInt() == Truth.VERSION && g.path("seed").asLong() == o.seed()
+          && g.path("posts").asLong() == o.posts() && g.path("format").asText().equals(o.format())
+          && g.path("brands").asInt() == o.brands() && g.path("start").asText().equals(o.start().toString())
+          && g.path("end").asText().equals(o.end().toString());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public static Result run(SparkSession spark, GeneratorOptions o) {
     World world = new World(o);
     Path root = qualified(o.out());

@@ -33,6 +33,7 @@ public final class AnalyzeStep {
     int failed = 0;
     for (MetricFamily f : families()) {
       ObjectNode status = families.putObject(f.name());
+      long started = System.nanoTime();
       try (Phase p = Phase.start(spark, STAGE, f.name())) {
         for (MetricTable t : f.compute(ctx)) {
           MetricsOutput.write(spark, out, t.name(), t.schema(), t.rows());
@@ -45,6 +46,7 @@ public final class AnalyzeStep {
         status.put("error", String.valueOf(e));
         Progress.say(STAGE, "FAILED " + f.name() + ": " + e);
       }
+      status.put("seconds", Math.round((System.nanoTime() - started) / 1e6) / 1e3);
     }
     archive.unpersist();
     return failed;

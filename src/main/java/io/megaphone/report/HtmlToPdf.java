@@ -17,6 +17,8 @@ public final class HtmlToPdf {
    * @param baseUri what relative links in the document resolve against
    */
   public static byte[] render(String xhtml, String baseUri) throws IOException {
+    // its INFO lines ("Prepare to fly") go to java.util.logging on stdout; errors still surface as exceptions
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();

@@ -26,6 +26,8 @@ public final class SparkSessions {
       // Spark's 200 default makes hundreds of tiny tasks and files on one machine
       b.config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
     }
-    return b.getOrCreate();
+    SparkSession session = b.getOrCreate();
+    TaskProgress.attach(session.sparkContext());
+    return session;
   }
 }

@@ -1,0 +1,230 @@
+package io.megaphone.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.megaphone.archive.OutputLayout;
+import io.megaphone.cli.JobRunner;
+import io.megaphone.generate.ArchiveGenerator;
+import io.megaphone.generate.GeneratorOptions;
+import io.megaphone.ingest.SourceFormats;
+import io.megaphone.job.CliOverrides;
+import io.megaphone.job.JobSettings;
+import io.megaphone.job.JobSettingsResolver;
+import io.megaphone.job.Parameter;
+import io.megaphone.job.Stage;
+import io.megaphone.spark.Progress;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code megaphone bench}: for each archive size, generates (or reuses) a synthetic archive, then measures in
+ * one process and one Spark session: the bare-conversion floor, each pipeline stage (and each metric family
+ * inside analyze), and the DuckDB reference — so every ratio compares runs on the same input, same machine,
+ * same minute. New stages and metric families appear here without changes: analyze rows come from the
+ * manifest's per-family timings.
+ */
+public final class Benchmark {
+  private static final String STAGE = "bench";
+
+  /** Validated bench options; {@code data} holds the generated archives (reused between runs). */
+  public record Options(List<Long> sizes, String format, long seed, String data, String out, boolean baselines,
+      boolean warmUp) {}
+
+  /** A measured piece of work. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws Exception;
+  }
+
+  private final SparkSession spark;
+  private final Options o;
+  private final List<BenchRow> rows = new ArrayList<>();
+
+  private Benchmark(SparkSession spark, Options o) {
+    this.spark = spark;
+    this.o = o;
+  }
+
+  public static List<BenchRow> run(SparkSession spark, Options o) {
+    Benchmark b = new Benchmark(spark, o);
+    if (o.warmUp()) b.warmUp();
+    for (long size : o.sizes()) b.size(size);
+    return b.rows;
+  }
+
+  /** JIT and class loading on a small archive first, so the first measured step does not pay for them. */
+  private void warmUp() {
+    Progress.say(STAGE, "warming up on 10,000 posts (not measured)");
+    GeneratorOptions g = generatorOptions(10_000);
+    if (!ArchiveGenerator.isComplete(g)) {
+      ArchiveGenerator.prepareOutput(g);
+      ArchiveGenerator.run(spark, g);
+    }
+    String runOut = runFolder(g);
+    JobSettings settings = settings(g, runOut);
+    BareConversion.run(spark, o.format(), g.out() + "/data", g.out() + "/bench-floor");
+    check(new JobRunner(settings, EnumSet.allOf(Stage.class), "megaphone bench (warm-up)").run(spark), "warm-up");
+    if (o.baselines() && DuckDbResponsiveness.available()) DuckDbResponsiveness.compute(runOut, horizon(settings));
+  }
+
+  private void size(long posts) {
+    GeneratorOptions g = generatorOptions(posts);
+    String label = String.format(Locale.ROOT, "%,d posts", posts);
+    if (ArchiveGenerator.isComplete(g)) {
+      Progress.say(STAGE, label + ": reusing " + g.out());
+    } else {
+      ArchiveGenerator.prepareOutput(g);
+      measure(posts, "generate", -1, "", () -> ArchiveGenerator.run(spark, g));
+    }
+    long inputBytes = directoryBytes(Path.of(g.out(), "data"));
+    String runOut = runFolder(g);
+    JobSettings settings = settings(g, runOut);
+
+    BenchRow floor = null;
+    if (o.baselines()) {
+      String name = o.format().equals("twcs") ? "floor: Spark read.csv → write.parquet" : "floor: Spark read.json → write.parquet";
+      floor = measure(posts, name, inputBytes, "same files, Spark's own reader, no validation",
+          () -> BareConversion.run(spark, o.format(), g.out() + "/data", g.out() + "/bench-floor"));
+    }
+    BenchRow ingest = measure(posts, "ingest", inputBytes, "validate, quarantine, dedup, brands, archive, reconcile",
+        () -> check(new JobRunner(settings, EnumSet.of(Stage.INGEST), "megaphone bench").run(spark), "ingest"));
+    if (floor != null) replace(ingest, ingest.withRatio(ingest.wallSeconds() / floor.wallSeconds(), floor.step()));
+    long archiveBytes = directoryBytes(Path.of(OutputLayout.displayPath(new OutputLayout(runOut,
+        new org.apache.hadoop.conf.Configuration()).archive())));
+    BenchRow analyze = measure(posts, "analyze", archiveBytes, "all metric families",
+        () -> check(new JobRunner(settings, EnumSet.of(Stage.ANALYZE), "megaphone bench").run(spark), "analyze"));
+    Map<String, BenchRow> families = familyRows(posts, runOut, analyze, archiveBytes);
+    if (o.baselines()) {
+      if (DuckDbResponsiveness.available()) {
+        String[] note = new String[1];
+        BenchRow duck = measure(posts, "baseline: DuckDB responsiveness SQL", archiveBytes, "",
+            () -> note[0] = DuckDbAgreement.check(DuckDbResponsiveness.compute(runOut, horizon(settings)), runOut));
+        replace(duck, new BenchRow(duck.posts(), duck.format(), duck.step(), duck.wallSeconds(), duck.peakHeapBytes(),
+            duck.peakLiveHeapBytes(), duck.inputBytes(), null, "", note[0]));
+        BenchRow resp = families.get("responsiveness");
+        if (resp != null) replace(resp, resp.withRatio(resp.wallSeconds() / duck.wallSeconds(), duck.step()));
+      } else {
+        Progress.say(STAGE, "DuckDB is not on the classpath: its baseline is skipped (run through jobs/run-local)");
+      }
+    }
+    measure(posts, "report", -1, "HTML, charts, PDF",
+        () -> check(new JobRunner(settings, EnumSet.of(Stage.REPORT), "megaphone bench").run(spark), "report"));
+  }
+
+  private GeneratorOptions generatorOptions(long posts) {
+    String dir = Path.of(o.data()).resolve(o.format() + "-" + posts + "-seed" + o.seed()).toString();
+    return new GeneratorOptions(posts, o.format(), o.seed(), dir, GeneratorOptions.DEFAULT_POSTS_PER_FILE, 0,
+        GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, true);
+  }
+
+  private static String runFolder(GeneratorOptions g) {
+    return Path.of(g.out(), "bench-run").toString();
+  }
+
+  private static JobSettings settings(GeneratorOptions g, String runOut) {
+    return new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
+        Optional.of(Path.of(g.out(), "job.yaml").toString()), List.of(), Optional.empty(), Optional.of(runOut),
+        List.of()), true, true);
+  }
+
+  private static long horizon(JobSettings s) {
+    return s.seconds(Parameter.RESPONSIVENESS_HORIZON);
+  }
+
+  private static void check(int exit, String what) {
+    if (exit != 0) throw new IllegalStateException(what + " failed (exit " + exit + ")");
+  }
+
+  /** Analyze's per-family seconds from the manifest: the family's share of the stage. */
+  private Map<String, BenchRow> familyRows(long posts, String runOut, BenchRow analyze, long archiveBytes) {
+    Map<String, BenchRow> out = new HashMap<>();
+    try {
+      JsonNode fams = new ObjectMapper().readTree(Path.of(runOut, "manifest.json").toFile())
+          .path("stages").path("analyze").path("metric_families");
+      for (Iterator<Map.Entry<String, JsonNode>> it = fams.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        BenchRow r = new BenchRow(posts, o.format(), "analyze: " + e.getKey(), e.getValue().path("seconds").asDouble(),
+            -1, -1, archiveBytes, null, "", "status " + e.getValue().path("status").asText());
+        rows.add(r);
+        out.put(e.getKey(), r);
+      }
+    } catch (IOException e) {
+      Progress.say(STAGE, "no per-family timings: " + e);
+    }
+    return out;
+  }
+
+  private BenchRow measure(long posts, String step, long inputBytes, String note, Work work) {
+    Progress.say(STAGE, String.format(Locale.ROOT, "%,d posts: %s ...", posts, step));
+    long start;
+    double seconds;
+    BenchRow row;
+    try (HeapWatch heap = new HeapWatch()) {
+      start = System.nanoTime();
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(step + " failed", e);
+      }
+      seconds = (System.nanoTime() - start) / 1e9;
+      row = new BenchRow(posts, o.format(), step, seconds, heap.peakUsedBytes(), heap.peakLiveBytes(), inputBytes,
+          null, "", note);
+    }
+    Progress.say(STAGE, String.format(Locale.ROOT, "%,d posts: %s took %.1f s", posts, step, seconds));
+    rows.add(row);
+    return row;
+  }
+
+  private void replace(BenchRow old, BenchRow updated) {
+    rows.set(rows.indexOf(old), updated);
+  }
+
+  static long directoryBytes(Path dir) {
+    if (!Files.exists(dir)) return -1;
+    try (var s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+          .mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Compares the DuckDB table with the run's responsiveness.csv (inbound and answered per row). */
+  static final class DuckDbAgreement {
+    private DuckDbAgreement() {}
+
+    static String check(List<DuckDbResponsiveness.Row> duck, String runOut) throws IOException {
+      Map<String, String> spark = new HashMap<>();
+      try (Reader r = Files.newBufferedReader(Path.of(runOut, "metrics", "responsiveness.csv"), StandardCharsets.UTF_8)) {
+        for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+          spark.put(rec.get("brand") + "\u0000" + rec.get("platform"), rec.get("inbound") + "/" + rec.get("answered"));
+        }
+      }
+      int differ = 0;
+      for (DuckDbResponsiveness.Row d : duck) {
+        String s = spark.get(d.brand() + "\u0000" + d.platform());
+        if (s == null || !s.equals(d.inbound() + "/" + d.answered())) differ++;
+      }
+      return differ == 0 && duck.size() == spark.size()
+          ? "agrees with responsiveness.csv on all " + duck.size() + " rows (inbound, answered)"
+          : "DIFFERS from responsiveness.csv on " + differ + " of " + duck.size() + " rows";
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.megaphone.cli;
+
+import io.megaphone.bench.BenchReport;
+import io.megaphone.bench.BenchRow;
+import io.megaphone.bench.Benchmark;
+import io.megaphone.generate.GeneratorOptions;
+import io.megaphone.job.UsageException;
+import io.megaphone.spark.SparkSessions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Measure every stage on generated archives of the given sizes, next to the baselines run in"
+        + " the same process on the same input: Spark's bare read → write.parquet (the ingest floor) and DuckDB SQL"
+        + " for the responsiveness table. Writes OUT/bench.md and OUT/bench.csv.",
+        "Archives are generated once into --data and reused. Give the driver enough heap for the largest size"
+        + " (MEGAPHONE_JAVA_OPTS=-Xmx8g)."})
+final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--sizes", paramLabel = "N[,N...]", split = ",", defaultValue = "1M,4M",
+      description = "Archive sizes in posts (default ${DEFAULT-VALUE}).")
+  List<String> sizes = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "twitter-v2",
+      description = "Format of the generated input: canonical, twitter-v2 or twcs (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "target/bench-data",
+      description = "Where generated archives and bench runs are kept (default ${DEFAULT-VALUE}).")
+  String data;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/bench",
+      description = "Where bench.md and bench.csv are written (default ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(names = "--no-baselines", description = "Measure the pipeline only.")
+  boolean noBaselines;
+
+  @Option(names = "--no-warm-up", description = "Skip the unmeasured warm-up on 10,000 posts.")
+  boolean noWarmUp;
+
+  Benchmark.Options options() {
+    if (!GeneratorOptions.FORMATS.contains(format)) {
+      throw new UsageException("--format '" + format + "' cannot be generated; choose one of "
+          + String.join(", ", GeneratorOptions.FORMATS));
+    }
+    List<Long> n = new ArrayList<>();
+    for (String s : sizes) {
+      long v = GeneratorOptions.parseCount(s);
+      if (v < 1000) throw new UsageException("--sizes: " + s + " is below 1000 posts");
+      n.add(v);
+    }
+    return new Benchmark.Options(List.copyOf(n), format, seed, data, out, !noBaselines, !noWarmUp);
+  }
+
+  @Override
+  public Integer call() {
+    Benchmark.Options o = options();
+    SparkSession spark = SparkSessions.getOrCreate("megaphone bench", 0);
+    try {
+      List<BenchRow> rows = Benchmark.run(spark, o);
+      String context = String.format(Locale.ROOT, "- Megaphone %s, Spark %s, master %s, shuffle partitions %s; input format %s, seed %d%n",
+          Version.get(), spark.version(), spark.sparkContext().master(), spark.conf().get("spark.sql.shuffle.partitions"),
+          o.format(), o.seed());
+      BenchReport.write(rows, Path.of(o.out()), context);
+      spec.commandLine().getOut().println("Bench: " + Path.of(o.out(), "bench.md"));
+      spec.commandLine().getOut().flush();
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+}
