@@ -11,6 +11,10 @@ public record BenchRow(long posts, String format, String step, double wallSecond
     return wallSeconds > 0 ? posts / wallSeconds : 0;
   }
 
+  BenchRow withNote(String text) {
+    return new BenchRow(posts, format, step, wallSeconds, peakHeapBytes, peakLiveHeapBytes, inputBytes, ratio, ratioTo, text);
+  }
+
   BenchRow withRatio(double value, String to) {
     return new BenchRow(posts, format, step, wallSeconds, peakHeapBytes, peakLiveHeapBytes, inputBytes, value, to, note);
   }

@@ -2,7 +2,6 @@ package io.megaphone.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.megaphone.archive.OutputLayout;
 import io.megaphone.cli.JobRunner;
 import io.megaphone.generate.ArchiveGenerator;
 import io.megaphone.generate.GeneratorOptions;
@@ -10,7 +9,6 @@ import io.megaphone.ingest.SourceFormats;
 import io.megaphone.job.CliOverrides;
 import io.megaphone.job.JobSettings;
 import io.megaphone.job.JobSettingsResolver;
-import io.megaphone.job.Parameter;
 import io.megaphone.job.Stage;
 import io.megaphone.spark.Progress;
 import java.io.IOException;
@@ -33,8 +31,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code megaphone bench}: for each archive size, generates (or reuses) a synthetic archive, then measures in
- * one process and one Spark session: the bare-conversion floor, each pipeline stage (and each metric family
- * inside analyze), and the DuckDB reference — so every ratio compares runs on the same input, same machine,
+ * one process and one Spark session: each pipeline stage (and each metric family inside analyze), then the
+ * {@link Baseline}s — the bare-conversion floor, the DuckDB reference — so every ratio compares runs on the same input, same machine,
  * same minute. New stages and metric families appear here without changes: analyze rows come from the
  * manifest's per-family timings.
  */
@@ -77,9 +75,17 @@ public final class Benchmark {
     }
     String runOut = runFolder(g);
     JobSettings settings = settings(g, runOut);
-    BareConversion.run(spark, o.format(), g.out() + "/data", g.out() + "/bench-floor");
     check(new JobRunner(settings, EnumSet.allOf(Stage.class), "megaphone bench (warm-up)").run(spark), "warm-up");
-    if (o.baselines() && DuckDbResponsiveness.available()) DuckDbResponsiveness.compute(runOut, horizon(settings));
+    if (!o.baselines()) return;
+    Baseline.Context ctx = new Baseline.Context(spark, o.format(), g.out() + "/data", g.out(), runOut, settings);
+    for (Baseline b : Baseline.all()) {
+      if (!b.available()) continue;
+      try {
+        b.run(ctx);
+      } catch (Exception e) {
+        throw new IllegalStateException("warm-up of " + b.step() + " failed", e);
+      }
+    }
   }
 
   private void size(long posts) {
@@ -95,35 +101,29 @@ public final class Benchmark {
     String runOut = runFolder(g);
     JobSettings settings = settings(g, runOut);
 
-    BenchRow floor = null;
-    if (o.baselines()) {
-      String name = o.format().equals("twcs") ? "floor: Spark read.csv → write.parquet" : "floor: Spark read.json → write.parquet";
-      floor = measure(posts, name, inputBytes, "same files, Spark's own reader, no validation",
-          () -> BareConversion.run(spark, o.format(), g.out() + "/data", g.out() + "/bench-floor"));
-    }
-    BenchRow ingest = measure(posts, "ingest", inputBytes, "validate, quarantine, dedup, brands, archive, reconcile",
+    measure(posts, "ingest", inputBytes, "validate, quarantine, dedup, brands, archive, reconcile",
         () -> check(new JobRunner(settings, EnumSet.of(Stage.INGEST), "megaphone bench").run(spark), "ingest"));
-    if (floor != null) replace(ingest, ingest.withRatio(ingest.wallSeconds() / floor.wallSeconds(), floor.step()));
-    long archiveBytes = directoryBytes(Path.of(OutputLayout.displayPath(new OutputLayout(runOut,
-        new org.apache.hadoop.conf.Configuration()).archive())));
-    BenchRow analyze = measure(posts, "analyze", archiveBytes, "all metric families",
+    long archiveBytes = directoryBytes(Path.of(runOut, "archive"));
+    measure(posts, "analyze", archiveBytes, "all metric families",
         () -> check(new JobRunner(settings, EnumSet.of(Stage.ANALYZE), "megaphone bench").run(spark), "analyze"));
-    Map<String, BenchRow> families = familyRows(posts, runOut, analyze, archiveBytes);
-    if (o.baselines()) {
-      if (DuckDbResponsiveness.available()) {
-        String[] note = new String[1];
-        BenchRow duck = measure(posts, "baseline: DuckDB responsiveness SQL", archiveBytes, "",
-            () -> note[0] = DuckDbAgreement.check(DuckDbResponsiveness.compute(runOut, horizon(settings)), runOut));
-        replace(duck, new BenchRow(duck.posts(), duck.format(), duck.step(), duck.wallSeconds(), duck.peakHeapBytes(),
-            duck.peakLiveHeapBytes(), duck.inputBytes(), null, "", note[0]));
-        BenchRow resp = families.get("responsiveness");
-        if (resp != null) replace(resp, resp.withRatio(resp.wallSeconds() / duck.wallSeconds(), duck.step()));
-      } else {
-        Progress.say(STAGE, "DuckDB is not on the classpath: its baseline is skipped (run through jobs/run-local)");
-      }
-    }
+    familyRows(posts, runOut, archiveBytes);
     measure(posts, "report", -1, "HTML, charts, PDF",
         () -> check(new JobRunner(settings, EnumSet.of(Stage.REPORT), "megaphone bench").run(spark), "report"));
+
+    if (!o.baselines()) return;
+    Baseline.Context ctx = new Baseline.Context(spark, o.format(), g.out() + "/data", g.out(), runOut, settings);
+    for (Baseline b : Baseline.all()) {
+      if (!b.available()) {
+        Progress.say(STAGE, b.step() + ": not available here (a dependency is missing), skipped");
+        continue;
+      }
+      String[] note = {""};
+      BenchRow base = measure(posts, b.step(), b.against().equals("ingest") ? inputBytes : archiveBytes, "",
+          () -> note[0] = b.run(ctx));
+      replace(base, base.withNote(note[0]));
+      rows.stream().filter(r -> r.posts() == posts && r.step().equals(b.against())).findFirst()
+          .ifPresent(r -> replace(r, r.withRatio(r.wallSeconds() / base.wallSeconds(), b.step())));
+    }
   }
 
   private GeneratorOptions generatorOptions(long posts) {
@@ -142,17 +142,12 @@ public final class Benchmark {
         List.of()), true, true);
   }
 
-  private static long horizon(JobSettings s) {
-    return s.seconds(Parameter.RESPONSIVENESS_HORIZON);
-  }
-
   private static void check(int exit, String what) {
     if (exit != 0) throw new IllegalStateException(what + " failed (exit " + exit + ")");
   }
 
   /** Analyze's per-family seconds from the manifest: the family's share of the stage. */
-  private Map<String, BenchRow> familyRows(long posts, String runOut, BenchRow analyze, long archiveBytes) {
-    Map<String, BenchRow> out = new HashMap<>();
+  private void familyRows(long posts, String runOut, long archiveBytes) {
     try {
       JsonNode fams = new ObjectMapper().readTree(Path.of(runOut, "manifest.json").toFile())
           .path("stages").path("analyze").path("metric_families");
@@ -161,12 +156,10 @@ public final class Benchmark {
         BenchRow r = new BenchRow(posts, o.format(), "analyze: " + e.getKey(), e.getValue().path("seconds").asDouble(),
             -1, -1, archiveBytes, null, "", "status " + e.getValue().path("status").asText());
         rows.add(r);
-        out.put(e.getKey(), r);
       }
     } catch (IOException e) {
       Progress.say(STAGE, "no per-family timings: " + e);
     }
-    return out;
   }
 
   private BenchRow measure(long posts, String step, long inputBytes, String note, Work work) {

@@ -82,7 +82,7 @@ public final class ArchiveGenerator {
     }
     Configuration conf = new Configuration();
     write(root, "brands.csv", GeneratedFiles.brandsCsv(world), conf);
-    write(root, "job.yaml", GeneratedFiles.jobYaml(o, world), conf);
+    write(root, "job.yaml", GeneratedFiles.jobYaml(o, world, truth.lastCreatedAt), conf);
     long bytes = dataBytes(root, conf);
     write(root, "truth.json", Truth.json(world, truth, bytes), conf);
     Progress.say(STAGE, String.format(Locale.ROOT, "%,d posts, %,d bytes of %s data", o.posts(), bytes, o.format()));

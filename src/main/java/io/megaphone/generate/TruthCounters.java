@@ -32,6 +32,8 @@ final class TruthCounters implements Serializable {
   final int brands;
   final int platforms;
   final long[] c;
+  /** The latest created_at (epoch seconds) of any emitted post: answers and comments may come after --end. */
+  long lastCreatedAt = Long.MIN_VALUE;
 
   TruthCounters(int brands, int platforms) {
     this.brands = brands;
@@ -60,12 +62,14 @@ final class TruthCounters implements Serializable {
 
   TruthCounters merge(TruthCounters o) {
     for (int i = 0; i < c.length; i++) c[i] += o.c[i];
+    lastCreatedAt = Math.max(lastCreatedAt, o.lastCreatedAt);
     return this;
   }
 
   /** Counts the emitted posts of one event (a prefix of it when the block ended inside the event). */
   void record(List<SyntheticPost> emitted, World w) {
     for (SyntheticPost p : emitted) {
+      lastCreatedAt = Math.max(lastCreatedAt, p.createdAt);
       int pi = p.platformIndex;
       if (!p.byBrand()) {
         add(brands, pi, M.PUBLIC_POSTS, 1);

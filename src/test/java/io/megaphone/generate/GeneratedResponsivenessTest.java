@@ -8,6 +8,7 @@ import io.megaphone.ingest.SourceFormats;
 import io.megaphone.job.CliOverrides;
 import io.megaphone.job.JobSettings;
 import io.megaphone.job.JobSettingsResolver;
+import io.megaphone.job.Parameter;
 import io.megaphone.job.Stage;
 import io.megaphone.testing.TestSpark;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -50,7 +53,7 @@ class GeneratedResponsivenessTest {
     canonical = tmp.resolve("canonical");
     GeneratedArchives.generate(canonical, 100_000, "canonical", SEED, 25_000, false);
     canonicalTruth = GeneratedArchives.truth(canonical);
-    canonicalTable = runJob(canonical);
+    canonicalTable = runJob(canonical, 100_000);
   }
 
   /** (a) every brand × platform (and brand × all) of truth.realised: inbound, answered_7d and posts, exactly. */
@@ -115,24 +118,75 @@ class GeneratedResponsivenessTest {
     GeneratedArchives.generate(dir, 20_000, format, SEED, 10_000, false);
     JsonNode truth = GeneratedArchives.truth(dir);
     assertThat(truth.path("generator").path("platforms").toString()).isEqualTo("[\"twitter\"]");
-    assertRealisedCountsMatch(truth, runJob(dir), 1);
+    assertRealisedCountsMatch(truth, runJob(dir, 20_000), 1);
+  }
+
+  /**
+   * The generated job admits every generated post, even answers that come months after --end (log-normal response
+   * times have no upper bound): a post quarantined as impossible_timestamp would be counted by truth.json and not
+   * by the metrics. A two-day period puts every inbound post near the end; with this seed two posts (a late answer
+   * and the follow-up to it) fall after end + 60 days, which the job file used to cut.
+   */
+  @Test
+  void jobFileAdmitsEveryPost_evenAnswersMonthsAfterTheEnd() throws IOException {
+    Path dir = tmp.resolve("short-period");
+    Instant end = Instant.parse("2022-01-01T00:00:00Z");
+    GeneratedArchives.generate(new GeneratorOptions(20_000, "canonical", 10, dir.toString(), 10_000, 0,
+        Instant.parse("2021-12-30T00:00:00Z"), end, false, false));
+    JobSettings s = resolve(dir);
+    Instant min = Instant.parse(s.param(Parameter.INGEST_MIN_CREATED_AT));
+    Instant max = Instant.parse(s.param(Parameter.INGEST_MAX_CREATED_AT));
+    long posts = 0;
+    long afterEndPlus60d = 0;
+    for (Path f : GeneratedArchives.dataFiles(dir)) {
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) continue;
+        Instant t = Instant.parse(GeneratedArchives.JSON.readTree(line).get("created_at").asText());
+        assertThat(t).as("post " + line).isBetween(min, max);
+        if (t.isAfter(end.plus(60, ChronoUnit.DAYS))) afterEndPlus60d++;
+        posts++;
+      }
+    }
+    assertThat(posts).isEqualTo(20_000);
+    assertThat(afterEndPlus60d).as("posts dated more than 60 days after --end").isPositive();
   }
 
   // ---- helpers
 
-  /** Ingest + analyze as {@code megaphone run --job DIR/job.yaml} would, out = the job's own (DIR/run). */
-  private static Map<String, CSVRecord> runJob(Path dir) throws IOException {
-    JobSettings s = new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
+  private static JobSettings resolve(Path dir) {
+    return new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
         Optional.of(dir.resolve("job.yaml").toString()), List.of(), Optional.empty(), Optional.empty(), List.of()),
         true, true);
+  }
+
+  /**
+   * Ingest + analyze as {@code megaphone run --job DIR/job.yaml} would, out = the job's own (DIR/run); every one
+   * of the {@code posts} records is read and none is quarantined. Returns responsiveness.csv by brand and platform.
+   */
+  private static Map<String, CSVRecord> runJob(Path dir, long posts) throws IOException {
+    JobSettings s = resolve(dir);
     assertThat(Path.of(s.out())).isEqualTo(dir.resolve("run"));
     assertThat(new JobRunner(s, EnumSet.of(Stage.INGEST, Stage.ANALYZE), "test").run(TestSpark.session())).isZero();
+    long read = 0;
+    long quarantined = 0;
+    for (CSVRecord rec : csv(dir.resolve("run/metrics/ingest_summary.csv"))) {
+      read += Long.parseLong(rec.get("records_read"));
+      quarantined += Long.parseLong(rec.get("records_quarantined"));
+    }
+    assertThat(read).as("records read").isEqualTo(posts);
+    assertThat(quarantined).as("records quarantined").isZero();
     Map<String, CSVRecord> m = new LinkedHashMap<>();
-    try (Reader r = Files.newBufferedReader(dir.resolve("run/metrics/responsiveness.csv"), StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      for (CSVRecord rec : p) m.put(key(rec.get("brand"), rec.get("platform")), rec);
+    for (CSVRecord rec : csv(dir.resolve("run/metrics/responsiveness.csv"))) {
+      m.put(key(rec.get("brand"), rec.get("platform")), rec);
     }
     return m;
+  }
+
+  private static List<CSVRecord> csv(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      return p.getRecords();
+    }
   }
 
   /**
