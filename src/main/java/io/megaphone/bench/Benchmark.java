@@ -58,10 +58,14 @@ public final class Benchmark {
     this.o = o;
   }
 
-  public static List<BenchRow> run(SparkSession spark, Options o) {
+  /** @param afterEachSize called with all rows so far once a size is done (the report is kept current) */
+  public static List<BenchRow> run(SparkSession spark, Options o, java.util.function.Consumer<List<BenchRow>> afterEachSize) {
     Benchmark b = new Benchmark(spark, o);
     if (o.warmUp()) b.warmUp();
-    for (long size : o.sizes()) b.size(size);
+    for (long size : o.sizes()) {
+      b.size(size);
+      afterEachSize.accept(List.copyOf(b.rows));
+    }
     return b.rows;
   }
 

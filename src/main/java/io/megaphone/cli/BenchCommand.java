@@ -1,7 +1,6 @@
 package io.megaphone.cli;
 
 import io.megaphone.bench.BenchReport;
-import io.megaphone.bench.BenchRow;
 import io.megaphone.bench.Benchmark;
 import io.megaphone.generate.GeneratorOptions;
 import io.megaphone.job.UsageException;
@@ -71,11 +70,10 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark.Options o = options();
     SparkSession spark = SparkSessions.getOrCreate("megaphone bench", 0);
     try {
-      List<BenchRow> rows = Benchmark.run(spark, o);
       String context = String.format(Locale.ROOT, "- Megaphone %s, Spark %s, master %s, shuffle partitions %s; input format %s, seed %d%n",
           Version.get(), spark.version(), spark.sparkContext().master(), spark.conf().get("spark.sql.shuffle.partitions"),
           o.format(), o.seed());
-      BenchReport.write(rows, Path.of(o.out()), context);
+      Benchmark.run(spark, o, rows -> BenchReport.write(rows, Path.of(o.out()), context));
       spec.commandLine().getOut().println("Bench: " + Path.of(o.out(), "bench.md"));
       spec.commandLine().getOut().flush();
     } finally {
