@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.megaphone.archive.Manifest;
@@ -41,6 +42,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class IngestStep {
   private static final String STAGE = "ingest";
+  /** Up to this many repeated ids are broadcast to every task; more (re-ingested snapshots) go through a join. */
+  private static final long BROADCAST_IDS = 2_000_000;
 
   private IngestStep() {}
 
@@ -69,13 +72,26 @@ public final class IngestStep {
     }
 
     Dataset<Row> parsed = records.filter(col("_reason").isNull());
+    // Only ids read more than once need ranking: find them on the key columns alone (a narrow shuffle) and
+    // rank just their rows, so the bulk of the records is never shuffled for deduplication.
+    Dataset<Row> repeatedIds = parsed.groupBy(col("platform").as("d_platform"), col("post_id").as("d_id")).count()
+        .filter(col("count").gt(1)).drop("count").persist(StorageLevel.MEMORY_AND_DISK());
+    long repeated;
+    try (Phase p = Phase.start(spark, STAGE, "find repeated ids")) {
+      repeated = repeatedIds.count();
+    }
+    Dataset<Row> ids = repeated <= BROADCAST_IDS ? broadcast(repeatedIds) : repeatedIds;
+    Column sameId = col("platform").equalTo(col("d_platform")).and(col("post_id").equalTo(col("d_id")));
     WindowSpec byId = Window.partitionBy("platform", "post_id").orderBy("source_file", "_ord");
-    Dataset<Row> ranked = parsed.withColumn("_rank", row_number().over(byId))
+    Dataset<Row> ranked = parsed.join(ids, sameId, "left_semi")
+        .withColumn("_rank", row_number().over(byId))
         .withColumn("_first_file", first("source_file").over(byId))
         .withColumn("_first_record", first("source_record").over(byId))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> firsts = parsed.join(ids, sameId, "left_anti")
+        .unionByName(ranked.filter(col("_rank").equalTo(1)).drop("_rank", "_first_file", "_first_record"));
 
-    Dataset<Row> accepted = resolveReplyAuthors(assignBrands(spark, ranked.filter(col("_rank").equalTo(1)), registry));
+    Dataset<Row> accepted = resolveReplyAuthors(assignBrands(spark, firsts, registry));
     try (Phase p = Phase.start(spark, STAGE, "write archive")) {
       accepted.select(postColumns()).write().mode(SaveMode.Overwrite).partitionBy("platform").parquet(out.archive());
     }
@@ -100,6 +116,7 @@ public final class IngestStep {
     }
     records.unpersist();
     ranked.unpersist();
+    repeatedIds.unpersist();
 
     long read = summaries.stream().mapToLong(IngestSummary::read).sum();
     long acc = summaries.stream().mapToLong(IngestSummary::accepted).sum();
@@ -134,15 +151,20 @@ public final class IngestStep {
         .drop("id_platform", "id_account", "id_brand", "h_platform", "h_handle", "h_brand");
   }
 
-  /** Sources such as TWCS give the post replied to but not its author: take it from the archive. */
+  /**
+   * Sources such as TWCS give the post replied to but not its author: take it from the archive. Only the
+   * replies without an author go through the join; the others are not shuffled.
+   */
   static Dataset<Row> resolveReplyAuthors(Dataset<Row> posts) {
+    Column unresolved = col("in_reply_to_account_id").isNull().and(col("in_reply_to_post_id").isNotNull());
     Dataset<Row> authors = posts.select(col("platform").as("p_platform"), col("post_id").as("p_id"),
         col("account_id").as("p_author"));
-    return posts.join(authors, col("in_reply_to_account_id").isNull()
-            .and(col("platform").equalTo(col("p_platform"))).and(col("in_reply_to_post_id").equalTo(col("p_id"))),
+    Dataset<Row> resolved = posts.filter(unresolved)
+        .join(authors, col("platform").equalTo(col("p_platform")).and(col("in_reply_to_post_id").equalTo(col("p_id"))),
             "left")
-        .withColumn("in_reply_to_account_id", coalesce(col("in_reply_to_account_id"), col("p_author")))
+        .withColumn("in_reply_to_account_id", col("p_author"))
         .drop("p_platform", "p_id", "p_author");
+    return posts.filter(not(unresolved)).unionByName(resolved);
   }
 
   private static List<IngestSummary> reconcile(SparkSession spark, List<SourceFile> files,

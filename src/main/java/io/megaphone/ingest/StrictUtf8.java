@@ -15,6 +15,9 @@ public final class StrictUtf8 {
   public record Decoded(String text, boolean valid) {}
 
   public static Decoded decode(byte[] bytes, int offset, int length) {
+    // Fast path: the JDK's decoder replaces bad bytes with U+FFFD; without one in the result, the bytes were valid.
+    String lenient = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) return new Decoded(stripBom(lenient), true);
     CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     try {

@@ -145,7 +145,8 @@ final class TwcsReader implements Iterator<Row> {
     post.accountHandle = author;
     if (inbound.equalsIgnoreCase("false") && !author.isEmpty()) post.brandHint = author;
     post.createdAtRaw = f.get(header.createdAt);
-    post.text = StringEscapeUtils.unescapeHtml4(f.get(header.text));
+    String text = f.get(header.text);
+    post.text = text.indexOf('&') < 0 ? text : StringEscapeUtils.unescapeHtml4(text);
     if (header.inResponseTo >= 0) post.inReplyToPostId = normaliseId(f.get(header.inResponseTo));
     return post.toRow(options);
   }
