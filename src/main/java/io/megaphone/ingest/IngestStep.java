@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -44,6 +46,8 @@ public final class IngestStep {
   private static final String STAGE = "ingest";
   /** Up to this many repeated ids are broadcast to every task; more (re-ingested snapshots) go through a join. */
   private static final long BROADCAST_IDS = 2_000_000;
+  private static final Column UNRESOLVED_REPLY =
+      col("in_reply_to_account_id").isNull().and(col("in_reply_to_post_id").isNotNull());
 
   private IngestStep() {}
 
@@ -67,8 +71,13 @@ public final class IngestStep {
     }
 
     Map<String, Long> readPerFile = new HashMap<>();
+    long unresolvedReplies = 0;
     try (Phase p = Phase.start(spark, STAGE, "count records per source")) {
-      for (Row r : records.groupBy("source_file").count().collectAsList()) readPerFile.put(r.getString(0), r.getLong(1));
+      Column unresolved = col("_reason").isNull().and(UNRESOLVED_REPLY);
+      for (Row r : records.groupBy("source_file").agg(count(lit(1)), count(when(unresolved, 1))).collectAsList()) {
+        readPerFile.put(r.getString(0), r.getLong(1));
+        unresolvedReplies += r.getLong(2);
+      }
     }
 
     Dataset<Row> parsed = records.filter(col("_reason").isNull());
@@ -91,7 +100,9 @@ public final class IngestStep {
     Dataset<Row> firsts = parsed.join(ids, sameId, "left_anti")
         .unionByName(ranked.filter(col("_rank").equalTo(1)).drop("_rank", "_first_file", "_first_record"));
 
-    Dataset<Row> accepted = resolveReplyAuthors(assignBrands(spark, firsts, registry));
+    Dataset<Row> branded = assignBrands(spark, firsts, registry);
+    // Twitter and most APIs name the author replied to; only then is the archive-wide join skipped.
+    Dataset<Row> accepted = unresolvedReplies > 0 ? resolveReplyAuthors(branded) : branded;
     try (Phase p = Phase.start(spark, STAGE, "write archive")) {
       accepted.select(postColumns()).write().mode(SaveMode.Overwrite).partitionBy("platform").parquet(out.archive());
     }
@@ -156,7 +167,7 @@ public final class IngestStep {
    * replies without an author go through the join; the others are not shuffled.
    */
   static Dataset<Row> resolveReplyAuthors(Dataset<Row> posts) {
-    Column unresolved = col("in_reply_to_account_id").isNull().and(col("in_reply_to_post_id").isNotNull());
+    Column unresolved = UNRESOLVED_REPLY;
     Dataset<Row> authors = posts.select(col("platform").as("p_platform"), col("post_id").as("p_id"),
         col("account_id").as("p_author"));
     Dataset<Row> resolved = posts.filter(unresolved)

@@ -11,7 +11,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Archive → metrics tables. Each family runs on its own; a failing family is flagged, not fatal. */
@@ -26,7 +25,9 @@ public final class AnalyzeStep {
 
   /** @return the number of families that failed */
   public static int run(SparkSession spark, JobSettings settings, OutputLayout out, ObjectNode manifestStage) {
-    Dataset<Row> archive = IngestStep.readArchive(spark, out).persist(StorageLevel.MEMORY_AND_DISK());
+    // Not cached: each family reads the Parquet columns it needs (column pruning), which costs less than
+    // building an in-memory copy of every column, texts included.
+    Dataset<Row> archive = IngestStep.readArchive(spark, out);
     Dataset<Row> accounts = spark.read().parquet(out.metricsTable("brand_accounts"));
     AnalysisContext ctx = new AnalysisContext(spark, archive, accounts, settings);
     ObjectNode families = manifestStage.putObject("metric_families");
@@ -48,7 +49,6 @@ public final class AnalyzeStep {
       }
       status.put("seconds", Math.round((System.nanoTime() - started) / 1e6) / 1e3);
     }
-    archive.unpersist();
     return failed;
   }
 

@@ -31,6 +31,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ResponsivenessMetrics implements MetricFamily {
   public static final String ALL = "all";
+  private static final String WHOLE_PERIOD = "";
 
   public static final StructType SCHEMA = new StructType()
       .add("brand", DataTypes.StringType).add("platform", DataTypes.StringType)
@@ -65,9 +66,21 @@ public final class ResponsivenessMetrics implements MetricFamily {
             s.bool(Parameter.RESPONSIVENESS_QUESTIONS_ONLY))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // One aggregation for the four groupings (brand × platform, brand × all, and both per month): the inbound
+      // rows are repeated under each grouping's keys, month "" standing for the whole period.
+      Dataset<Row> keyed = inbound.withColumn("month", date_format(col("created_at"), "yyyy-MM"))
+          .select("month", "brand", "platform", "post_id", "rt_us");
+      Dataset<Row> periods = keyed.withColumn("month", lit(WHOLE_PERIOD)).unionByName(keyed);
+      Dataset<Row> groupings = periods.unionByName(periods.withColumn("platform", lit(ALL)));
       Map<String, Row> stats = new TreeMap<>();
-      collect(ResponseTimeStats.aggregate(inbound, "brand", "platform"), stats, 2);
-      collect(ResponseTimeStats.aggregate(inbound.withColumn("platform", lit(ALL)), "brand", "platform"), stats, 2);
+      Map<String, Row> monthly = new TreeMap<>();
+      for (Row r : ResponseTimeStats.aggregate(groupings, "month", "brand", "platform").collectAsList()) {
+        if (WHOLE_PERIOD.equals(r.getString(0))) {
+          stats.put(key(r.getString(1), r.getString(2)), r);
+        } else {
+          monthly.put(r.getString(0) + "\u0000" + key(r.getString(1), r.getString(2)), r);
+        }
+      }
       Map<String, long[]> activity = activity(ctx);
 
       TreeMap<String, String[]> keys = new TreeMap<>(Comparator.naturalOrder());
@@ -81,11 +94,6 @@ public final class ResponsivenessMetrics implements MetricFamily {
       for (String[] k : keys.values()) rows.add(row(k[0], k[1], stats.get(key(k[0], k[1])), activity.get(key(k[0], k[1]))));
       rows.sort(BY_BRAND_THEN_PLATFORM);
 
-      Dataset<Row> monthlyIn = inbound.withColumn("month", date_format(col("created_at"), "yyyy-MM"));
-      Map<String, Row> monthly = new TreeMap<>();
-      collect(ResponseTimeStats.aggregate(monthlyIn, "month", "brand", "platform"), monthly, 3);
-      collect(ResponseTimeStats.aggregate(monthlyIn.withColumn("platform", lit(ALL)), "month", "brand", "platform"),
-          monthly, 3);
       List<Row> monthRows = new ArrayList<>();
       for (Row r : monthly.values()) {
         Row full = row(r.getString(1), r.getString(2), r, null);
@@ -105,14 +113,6 @@ public final class ResponsivenessMetrics implements MetricFamily {
   /** Brand first, then its {@code all} row, then its platforms alphabetically. */
   static final Comparator<Row> BY_BRAND_THEN_PLATFORM = Comparator.<Row, String>comparing(r -> r.getString(0))
       .thenComparing(r -> ALL.equals(r.getString(1)) ? "" : r.getString(1));
-
-  private static void collect(Dataset<Row> agg, Map<String, Row> into, int keyCount) {
-    for (Row r : agg.collectAsList()) {
-      StringBuilder k = new StringBuilder();
-      for (int i = 0; i < keyCount; i++) k.append(i == 0 ? "" : "\u0000").append(r.getString(i));
-      into.put(k.toString(), r);
-    }
-  }
 
   private static String key(String brand, String platform) {
     return brand + "\u0000" + platform;
