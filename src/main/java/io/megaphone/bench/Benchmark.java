@@ -81,7 +81,7 @@ public final class Benchmark {
     JobSettings settings = settings(g, runOut);
     check(new JobRunner(settings, EnumSet.allOf(Stage.class), "megaphone bench (warm-up)").run(spark), "warm-up");
     if (!o.baselines()) return;
-    Baseline.Context ctx = new Baseline.Context(spark, o.format(), g.out() + "/data", g.out(), runOut, settings);
+    Baseline.Context ctx = context(g, runOut, settings);
     for (Baseline b : Baseline.all()) {
       if (!b.available()) continue;
       try {
@@ -115,7 +115,7 @@ public final class Benchmark {
         () -> check(new JobRunner(settings, EnumSet.of(Stage.REPORT), "megaphone bench").run(spark), "report"));
 
     if (!o.baselines()) return;
-    Baseline.Context ctx = new Baseline.Context(spark, o.format(), g.out() + "/data", g.out(), runOut, settings);
+    Baseline.Context ctx = context(g, runOut, settings);
     for (Baseline b : Baseline.all()) {
       if (!b.available()) {
         Progress.say(STAGE, b.step() + ": not available here (a dependency is missing), skipped");
@@ -134,6 +134,10 @@ public final class Benchmark {
     String dir = Path.of(o.data()).resolve(o.format() + "-" + posts + "-seed" + o.seed()).toString();
     return new GeneratorOptions(posts, o.format(), o.seed(), dir, GeneratorOptions.DEFAULT_POSTS_PER_FILE, 0,
         GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, true);
+  }
+
+  private Baseline.Context context(GeneratorOptions g, String runOut, JobSettings settings) {
+    return new Baseline.Context(spark, o.format(), g.out() + "/data", g.out(), runOut, settings);
   }
 
   private static String runFolder(GeneratorOptions g) {

@@ -52,10 +52,7 @@ final class BenchCommand implements Callable<Integer> {
   boolean noWarmUp;
 
   Benchmark.Options options() {
-    if (!GeneratorOptions.FORMATS.contains(format)) {
-      throw new UsageException("--format '" + format + "' cannot be generated; choose one of "
-          + String.join(", ", GeneratorOptions.FORMATS));
-    }
+    GeneratorOptions.requireFormat(format);
     List<Long> n = new ArrayList<>();
     for (String s : sizes) {
       long v = GeneratorOptions.parseCount(s);

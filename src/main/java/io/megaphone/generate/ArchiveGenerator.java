@@ -1,5 +1,6 @@
 package io.megaphone.generate;
 
+import io.megaphone.archive.OutputLayout;
 import io.megaphone.spark.Phase;
 import io.megaphone.spark.Progress;
 import java.io.BufferedOutputStream;
@@ -68,7 +69,7 @@ public final class ArchiveGenerator {
 
   public static Result run(SparkSession spark, GeneratorOptions o) {
     World world = new World(o);
-    Path root = qualified(o.out());
+    Path root = new Path(new OutputLayout(o.out(), new Configuration()).root());
     Progress.say(STAGE, String.format(Locale.ROOT, "%,d posts in %s, %d brands, %d accounts, %d file(s), seed %d → %s",
         o.posts(), o.format(), world.brands.size(), world.accounts.size(), o.files(), o.seed(), root));
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -118,15 +119,6 @@ public final class ArchiveGenerator {
       }
     }
     return truth;
-  }
-
-  private static Path qualified(String out) {
-    try {
-      Path p = new Path(out);
-      return p.getFileSystem(new Configuration()).makeQualified(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void write(Path root, String name, String content, Configuration conf) {

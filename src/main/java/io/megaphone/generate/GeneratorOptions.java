@@ -24,9 +24,7 @@ public record GeneratorOptions(long posts, String format, long seed, String out,
 
   public GeneratorOptions {
     if (posts < 1) throw new UsageException("--posts must be at least 1 (got " + posts + ")");
-    if (!FORMATS.contains(format)) {
-      throw new UsageException("--format '" + format + "' cannot be generated; choose one of " + String.join(", ", FORMATS));
-    }
+    requireFormat(format);
     if (postsPerFile < BLOCK || postsPerFile % BLOCK != 0) {
       throw new UsageException("--posts-per-file must be a positive multiple of " + BLOCK + " (got " + postsPerFile + ")");
     }
@@ -34,6 +32,13 @@ public record GeneratorOptions(long posts, String format, long seed, String out,
     if (brands == 0) brands = defaultBrands(posts);
     if (!end.isAfter(start.plusSeconds(86_400))) {
       throw new UsageException("--end must be at least one day after --start (" + start + " .. " + end + ")");
+    }
+  }
+
+  /** Rejects a format the generator cannot write (usage error naming the ones it can). */
+  public static void requireFormat(String format) {
+    if (!FORMATS.contains(format)) {
+      throw new UsageException("--format '" + format + "' cannot be generated; choose one of " + String.join(", ", FORMATS));
     }
   }
 

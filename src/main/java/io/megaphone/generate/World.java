@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The fixed cast of a generated archive: brands with their accounts and planted behaviour, the public's
@@ -172,18 +173,11 @@ public final class World implements Serializable {
 
   /** A brand account on platform p, by weight; {@code preferSupport} picks among support accounts if any. */
   Account pickAccount(SplittableRandom r, Brand b, String p, boolean preferSupport) {
-    int[] idx = byBrandPlatform[b.index()][platformIndex(p)];
+    List<Account> on = accountsOn(b, p);
     if (preferSupport) {
-      for (int i : idx) if (accounts.get(i).support()) return accounts.get(i);
+      for (Account a : on) if (a.support()) return a;
     }
-    double total = 0;
-    for (int i : idx) total += accounts.get(i).weight();
-    double u = r.nextDouble() * total;
-    for (int i : idx) {
-      u -= accounts.get(i).weight();
-      if (u <= 0) return accounts.get(i);
-    }
-    return accounts.get(idx[idx.length - 1]);
+    return pickWeighted(r, on, Account::weight);
   }
 
   List<Account> accountsOn(Brand b, String p) {
@@ -194,29 +188,26 @@ public final class World implements Serializable {
 
   /** A platform of the brand weighted by platform activity; {@code mentionable} restricts to @-platforms. */
   String pickPlatform(SplittableRandom r, Brand b, boolean mentionable) {
-    double total = 0;
-    for (String p : b.platforms()) if (!mentionable || MENTION_PLATFORMS.contains(p)) total += PLATFORM_WEIGHT.get(p);
-    double u = r.nextDouble() * total;
-    String last = "twitter";
-    for (String p : b.platforms()) {
-      if (mentionable && !MENTION_PLATFORMS.contains(p)) continue;
-      u -= PLATFORM_WEIGHT.get(p);
-      last = p;
-      if (u <= 0) return p;
-    }
-    return last;
+    List<String> eligible = mentionable
+        ? b.platforms().stream().filter(MENTION_PLATFORMS::contains).toList() : b.platforms();
+    return pickWeighted(r, eligible, PLATFORM_WEIGHT::get);
   }
 
   String pickPublicPlatform(SplittableRandom r) {
     if (platforms.size() == 1) return platforms.get(0);
+    return pickWeighted(r, platforms, PLATFORM_WEIGHT::get);
+  }
+
+  /** One item with probability proportional to its weight (one draw from r). */
+  private static <T> T pickWeighted(SplittableRandom r, List<T> items, ToDoubleFunction<T> weight) {
     double total = 0;
-    for (String p : platforms) total += PLATFORM_WEIGHT.get(p);
+    for (T t : items) total += weight.applyAsDouble(t);
     double u = r.nextDouble() * total;
-    for (String p : platforms) {
-      u -= PLATFORM_WEIGHT.get(p);
-      if (u <= 0) return p;
+    for (T t : items) {
+      u -= weight.applyAsDouble(t);
+      if (u <= 0) return t;
     }
-    return platforms.get(platforms.size() - 1);
+    return items.get(items.size() - 1);
   }
 
   /** Heavy-tailed public: user k is picked with probability decreasing in k (a few users write most posts). */

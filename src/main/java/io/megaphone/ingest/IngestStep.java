@@ -167,15 +167,14 @@ public final class IngestStep {
    * replies without an author go through the join; the others are not shuffled.
    */
   static Dataset<Row> resolveReplyAuthors(Dataset<Row> posts) {
-    Column unresolved = UNRESOLVED_REPLY;
     Dataset<Row> authors = posts.select(col("platform").as("p_platform"), col("post_id").as("p_id"),
         col("account_id").as("p_author"));
-    Dataset<Row> resolved = posts.filter(unresolved)
+    Dataset<Row> resolved = posts.filter(UNRESOLVED_REPLY)
         .join(authors, col("platform").equalTo(col("p_platform")).and(col("in_reply_to_post_id").equalTo(col("p_id"))),
             "left")
         .withColumn("in_reply_to_account_id", col("p_author"))
         .drop("p_platform", "p_id", "p_author");
-    return posts.filter(not(unresolved)).unionByName(resolved);
+    return posts.filter(not(UNRESOLVED_REPLY)).unionByName(resolved);
   }
 
   private static List<IngestSummary> reconcile(SparkSession spark, List<SourceFile> files,

@@ -3,9 +3,7 @@ package io.megaphone.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.megaphone.bench.Benchmark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.megaphone.testing.Cli;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -18,11 +16,9 @@ class BenchCommandTest {
   }
 
   private static String error(String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(code).isEqualTo(Main.USAGE);
-    return err.toString(StandardCharsets.UTF_8).strip();
+    Cli.Outcome o = Cli.execute(args);
+    assertThat(o.code()).isEqualTo(Main.USAGE);
+    return o.err().strip();
   }
 
   @Test

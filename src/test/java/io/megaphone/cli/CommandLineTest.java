@@ -7,13 +7,12 @@ import io.megaphone.job.InputSpec;
 import io.megaphone.job.JobSettings;
 import io.megaphone.job.Parameter;
 import io.megaphone.job.UsageException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.megaphone.testing.Cli;
+import io.megaphone.testing.Cli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,14 +22,8 @@ class CommandLineTest {
   @TempDir
   Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
   private static Outcome execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Cli.execute(args);
   }
 
   private static JobSettings parse(String... args) {

@@ -3,15 +3,14 @@ package io.megaphone.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.megaphone.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import io.megaphone.testing.Cli;
+import io.megaphone.testing.Cli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,14 +24,8 @@ class GenerateCommandTest {
   @TempDir
   Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
   private static Outcome execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Cli.execute(args);
   }
 
   /** Runs {@code generate ARGS --out TMP/out} and expects exit 2, {@code message} alone on stderr, no output. */

@@ -67,17 +67,10 @@ class FrenchMediaTwitterRealDataTest {
 
   @BeforeAll
   static void runJobAndComputeIndependently() throws IOException {
-    Path real = Pipeline.realData();
-    if (real == null) {
-      skipReason = "../shared/data/real absent: skipping real-data test";
-      return;
-    }
-    tweetsJson = real.resolve("frenchmedia").resolve("twitter").resolve("tweets.json");
-    brandsCsv = real.resolve("frenchmedia").resolve("brands.csv");
-    if (!Files.isRegularFile(tweetsJson) || !Files.isRegularFile(brandsCsv)) {
-      skipReason = "French media files absent under ../shared/data/real: skipping real-data test";
-      return;
-    }
+    skipReason = Pipeline.missingRealFiles("frenchmedia/twitter/tweets.json", "frenchmedia/brands.csv");
+    if (skipReason != null) return;
+    tweetsJson = Pipeline.realFile("frenchmedia/twitter/tweets.json");
+    brandsCsv = Pipeline.realFile("frenchmedia/brands.csv");
 
     Pipeline.ingestAndAnalyze(List.of("twitter-v2=" + tweetsJson), brandsCsv.toString(), out);
     jobRows = readCsv(out.resolve("metrics").resolve("responsiveness.csv"), "brand", "platform");

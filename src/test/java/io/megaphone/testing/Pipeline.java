@@ -37,6 +37,20 @@ public final class Pipeline {
     return run(EnumSet.of(Stage.INGEST, Stage.ANALYZE), inputs, brands, out, List.of(sets));
   }
 
+  /** A file under ../shared/data/real ({@code relative} uses '/'). */
+  public static Path realFile(String relative) {
+    return Path.of("..", "shared", "data", "real").resolve(relative).toAbsolutePath().normalize();
+  }
+
+  /** Why a real-data test must be skipped (the data set or one of these files is absent), or null. */
+  public static String missingRealFiles(String... relative) {
+    if (realData() == null) return "../shared/data/real absent: skipping real-data test";
+    for (String r : relative) {
+      if (!java.nio.file.Files.isRegularFile(realFile(r))) return realFile(r) + " absent: skipping real-data test";
+    }
+    return null;
+  }
+
   /** ../shared/data/real, or null when absent (tests on real data are then skipped). */
   public static Path realData() {
     Path p = Path.of("..", "shared", "data", "real").toAbsolutePath().normalize();

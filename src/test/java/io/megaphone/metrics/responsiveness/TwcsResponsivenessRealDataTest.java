@@ -78,16 +78,9 @@ class TwcsResponsivenessRealDataTest {
 
   @BeforeAll
   static void runJobAndComputeIndependently() throws IOException {
-    Path real = Pipeline.realData();
-    if (real == null) {
-      skipReason = "../shared/data/real absent: skipping real-data test";
-      return;
-    }
-    csv = real.resolve("twcs").resolve("twcs_head5000.csv");
-    if (!Files.isRegularFile(csv)) {
-      skipReason = csv + " absent: skipping real-data test";
-      return;
-    }
+    skipReason = Pipeline.missingRealFiles("twcs/twcs_head5000.csv");
+    if (skipReason != null) return;
+    csv = Pipeline.realFile("twcs/twcs_head5000.csv");
 
     Pipeline.ingestAndAnalyze(List.of("twcs=" + csv), null, out);
     jobRows = readResponsiveness(out.resolve("metrics").resolve("responsiveness.csv"));
