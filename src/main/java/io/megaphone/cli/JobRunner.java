@@ -9,6 +9,7 @@ import io.megaphone.ingest.BrandRegistry;
 import io.megaphone.ingest.IngestOptions;
 import io.megaphone.ingest.IngestStep;
 import io.megaphone.ingest.SourceFiles;
+import io.megaphone.ingest.SourceFormats;
 import io.megaphone.job.InputSpec;
 import io.megaphone.job.JobSettings;
 import io.megaphone.job.Parameter;
@@ -66,9 +67,11 @@ public final class JobRunner {
     List<IngestStep.SourceFile> files = new ArrayList<>();
     if (stages.contains(Stage.INGEST)) {
       for (InputSpec in : settings.inputs()) {
+        SourceFormats.byName(in.format()).ifPresent(f -> f.checkSettings(in.toString(), in.settings()));
         List<FileStatus> found = SourceFiles.expand(in.path(), hadoop);
         if (found.isEmpty()) throw new UsageException("input not found: " + in.path() + " (" + in.format() + ")");
-        for (FileStatus f : found) files.add(new IngestStep.SourceFile(in.format(), f.getPath().toString(), f.getLen()));
+        for (FileStatus f : found) files.add(new IngestStep.SourceFile(in.format(), f.getPath().toString(), f.getLen(),
+            in.settings()));
       }
     } else if (stages.contains(Stage.ANALYZE) && !out.exists(out.archive())) {
       throw new UsageException("no archive in " + out.root() + ": run 'ingest' (or 'run') with this --out first");
@@ -140,7 +143,10 @@ public final class JobRunner {
       }
     });
     ArrayNode inputs = job.putArray("inputs");
-    for (InputSpec in : settings.inputs()) inputs.addObject().put("format", in.format()).put("path", in.path());
+    for (InputSpec in : settings.inputs()) {
+      ObjectNode i = inputs.addObject().put("format", in.format()).put("path", in.path());
+      if (!in.settings().isEmpty()) i.set("settings", Manifest.mapper().valueToTree(in.settings()));
+    }
     settings.brands().ifPresent(b -> job.put("brands", b).put("brand_accounts_registered", registry.size()));
     job.put("out", settings.out());
     ObjectNode params = root.putObject("parameters");

@@ -51,8 +51,12 @@ public final class IngestStep {
 
   private IngestStep() {}
 
-  /** A source file as listed at job start. */
-  public record SourceFile(String format, String path, long size) {}
+  /** A source file as listed at job start, with the settings of the input that named it. */
+  public record SourceFile(String format, String path, long size, Map<String, Object> settings) {
+    public SourceFile(String format, String path, long size) {
+      this(format, path, size, Map.of());
+    }
+  }
 
   public record Result(List<IngestSummary> sources, long read, long accepted, long quarantined) {}
 
@@ -61,11 +65,16 @@ public final class IngestStep {
     Dataset<Row> records;
     try (Phase p = Phase.start(spark, STAGE, "read " + files.size() + " source file(s)")) {
       JavaRDD<Row> all = spark.emptyDataFrame().javaRDD();
-      Map<String, List<String>> byFormat = new LinkedHashMap<>();
-      for (SourceFile f : files) byFormat.computeIfAbsent(f.format(), k -> new ArrayList<>()).add(f.path());
-      for (var e : byFormat.entrySet()) {
-        SourceFormat format = SourceFormats.byName(e.getKey()).orElseThrow();
-        all = all.union(format.read(spark, e.getValue(), options));
+      // one read per (format, input settings): inputs of one format with the same settings share tasks
+      Map<List<Object>, List<String>> byInput = new LinkedHashMap<>();
+      for (SourceFile f : files) {
+        byInput.computeIfAbsent(List.of(f.format(), f.settings()), k -> new ArrayList<>()).add(f.path());
+      }
+      for (var e : byInput.entrySet()) {
+        SourceFormat format = SourceFormats.byName((String) e.getKey().get(0)).orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = (Map<String, Object>) e.getKey().get(1);
+        all = all.union(format.read(spark, e.getValue(), options.forInput(settings)));
       }
       records = spark.createDataFrame(all, CanonicalSchema.RECORD).persist(StorageLevel.MEMORY_AND_DISK());
     }

@@ -51,10 +51,28 @@ public final class SourceFiles {
     return n.startsWith(".") || n.startsWith("_");
   }
 
+  /**
+   * Opens a file, decompressing {@code .gz}, {@code .bz2} (Hadoop's codecs) and {@code .zst}. Zstandard goes
+   * through zstd-jni (Spark's own dependency) rather than Hadoop's codec, which needs native libhadoop; the
+   * window limit is raised to 2^31 because Pushshift and Arctic Shift dumps are compressed with --long=31.
+   */
   public static InputStream open(String file, Configuration conf) throws IOException {
     Path p = new Path(file);
     InputStream in = p.getFileSystem(conf).open(p);
+    if (isZstd(file)) {
+      try {
+        return new com.github.luben.zstd.ZstdInputStream(in).setLongMax(31);
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
+    }
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(p);
     return codec == null ? in : codec.createInputStream(in);
+  }
+
+  public static boolean isZstd(String file) {
+    String f = file.toLowerCase(java.util.Locale.ROOT);
+    return f.endsWith(".zst") || f.endsWith(".zstd");
   }
 }

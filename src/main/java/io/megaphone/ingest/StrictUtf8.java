@@ -28,7 +28,7 @@ public final class StrictUtf8 {
     }
   }
 
-  static String stripBom(String s) {
+  public static String stripBom(String s) {
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 }

@@ -56,7 +56,12 @@ public record JobFile(
         if (!(o instanceof Map<?, ?> m) || m.get("format") == null || m.get("path") == null) {
           throw new UsageException("job file " + file + ": every input needs 'format' and 'path', got " + o);
         }
-        inputs.add(new InputSpec(String.valueOf(m.get("format")), resolve(base, String.valueOf(m.get("path")))));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+          if (!k.equals("format") && !k.equals("path")) settings.put(String.valueOf(k), v);
+        });
+        inputs.add(new InputSpec(String.valueOf(m.get("format")), resolve(base, String.valueOf(m.get("path"))),
+            settings));
       }
     }
     Map<String, String> params = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import io.megaphone.ingest.ByteLines;
 import io.megaphone.ingest.IngestOptions;
 import io.megaphone.ingest.PostRecord;
 import io.megaphone.ingest.QuarantineReason;
@@ -45,11 +46,19 @@ public final class JsonSources {
       IngestOptions options) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<String> lineFiles = new ArrayList<>();
+    List<String> streamedLineFiles = new ArrayList<>();
     List<String> docFiles = new ArrayList<>();
-    for (String f : files) (isJsonLines(f, conf) ? lineFiles : docFiles).add(f);
+    for (String f : files) {
+      if (!isJsonLines(f, conf)) docFiles.add(f);
+      else (SourceFiles.isZstd(f) ? streamedLineFiles : lineFiles).add(f);
+    }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> out = sc.emptyRDD();
     if (!lineFiles.isEmpty()) out = out.union(readLines(sc, lineFiles, format, parser, options));
+    if (!streamedLineFiles.isEmpty()) {
+      out = out.union(sc.parallelize(streamedLineFiles, streamedLineFiles.size())
+          .flatMap(f -> streamLines(f, format, parser, options)));
+    }
     if (!docFiles.isEmpty()) {
       out = out.union(sc.parallelize(docFiles, docFiles.size())
           .flatMap(f -> readDocuments(f, format, parser, options)));
@@ -111,10 +120,14 @@ public final class JsonSources {
   static void parseLine(Text line, long offset, String file, String format, JsonRecordParser parser,
       IngestOptions options, java.util.function.Consumer<Row> out) {
     StrictUtf8.Decoded d = StrictUtf8.decode(line.getBytes(), 0, line.getLength());
-    String text = d.text();
+    parseText(d.text(), d.valid(), RecordPosition.byteOffset(file, offset), format, parser, options, out);
+  }
+
+  private static void parseText(String text, boolean valid, RecordPosition pos, String format,
+      JsonRecordParser parser, IngestOptions options, java.util.function.Consumer<Row> out) {
+    if (text.indexOf('\0') >= 0) text = text.replace("\0", "");
     if (text.isBlank()) return;
-    RecordPosition pos = RecordPosition.byteOffset(file, offset);
-    if (!d.valid()) {
+    if (!valid) {
       out.accept(PostRecord.quarantined(format, pos, QuarantineReason.INVALID_ENCODING, "invalid UTF-8 bytes",
           text, null, null));
       return;
@@ -128,6 +141,50 @@ public final class JsonSources {
       return;
     }
     safeParse(parser, node, pos, text, options, format, out);
+  }
+
+  /**
+   * JSON Lines that Hadoop cannot split or decompress (Zstandard): one task per file, streaming; positions
+   * are line numbers.
+   */
+  static Iterator<Row> streamLines(String file, String format, JsonRecordParser parser, IngestOptions options)
+      throws IOException {
+    ByteLines lines = new ByteLines(SourceFiles.open(file, new Configuration()));
+    return new Iterator<Row>() {
+      final List<Row> rows = new ArrayList<>();
+      int next = 0;
+      boolean done;
+
+      @Override
+      public boolean hasNext() {
+        while (next >= rows.size()) {
+          if (done) return false;
+          rows.clear();
+          next = 0;
+          try {
+            ByteLines.Line l = lines.next();
+            if (l == null) {
+              done = true;
+              lines.close();
+              return false;
+            }
+            parseText(l.text(), l.validUtf8(), RecordPosition.line(file, l.number()), format, parser, options,
+                rows::add);
+          } catch (IOException e) {
+            done = true;
+            rows.add(PostRecord.quarantined(format, RecordPosition.line(file, -1), QuarantineReason.TRUNCATED,
+                "file unreadable after this point: " + oneLine(e.toString()), null, null, null));
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) throw new java.util.NoSuchElementException();
+        return rows.get(next++);
+      }
+    };
   }
 
   static Iterator<Row> readDocuments(String file, String format, JsonRecordParser parser, IngestOptions options)

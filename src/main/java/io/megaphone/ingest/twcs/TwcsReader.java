@@ -4,6 +4,7 @@ import io.megaphone.ingest.IngestOptions;
 import io.megaphone.ingest.PostRecord;
 import io.megaphone.ingest.QuarantineReason;
 import io.megaphone.ingest.RecordPosition;
+import io.megaphone.ingest.ByteLines;
 import io.megaphone.ingest.SourceFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
