@@ -28,7 +28,7 @@ final class BlockGenerator {
     this.w = world;
     this.start = world.options.start().getEpochSecond();
     this.end = world.options.end().getEpochSecond();
-    this.reposts = !world.options.format().equals("twcs");
+    this.reposts = world.options.generated().reposts;
   }
 
   /** Posts of block b in emission order, ids assigned; what was emitted is added to {@code truth}. */

@@ -15,7 +15,7 @@ import java.util.Locale;
 public record GeneratorOptions(long posts, String format, long seed, String out, long postsPerFile, int brands,
     Instant start, Instant end, boolean labels, boolean overwrite) implements Serializable {
 
-  public static final List<String> FORMATS = List.of("canonical", "twitter-v2", "twcs");
+  public static final List<String> FORMATS = GeneratedFormat.names();
   /** Posts are generated in blocks of this many; files hold whole blocks, so cuts never split an event. */
   public static final int BLOCK = 1000;
   public static final long DEFAULT_POSTS_PER_FILE = 250_000;
@@ -55,13 +55,21 @@ public record GeneratorOptions(long posts, String format, long seed, String out,
     return (posts + BLOCK - 1) / BLOCK;
   }
 
-  /** Platforms the format can carry: Twitter-only formats get Twitter-only worlds. */
+  /** Platforms the format can carry: a one-platform format gets a one-platform world. */
+  public List<String> platforms() {
+    return generated().platforms;
+  }
+
   public boolean multiPlatform() {
-    return format.equals("canonical");
+    return platforms().size() > 1;
   }
 
   public String dataExtension() {
-    return format.equals("twcs") ? ".csv" : ".jsonl";
+    return generated().extension;
+  }
+
+  GeneratedFormat generated() {
+    return GeneratedFormat.byName(format).orElseThrow();
   }
 
   /** "10M", "250k", "1,000,000", "1e6" → a count. */

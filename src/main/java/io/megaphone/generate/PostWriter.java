@@ -12,11 +12,7 @@ interface PostWriter extends AutoCloseable {
   void close() throws IOException;
 
   static PostWriter open(String format, OutputStream out, World world) throws IOException {
-    return switch (format) {
-      case "canonical" -> new CanonicalWriter(out);
-      case "twitter-v2" -> new TwitterV2Writer(out);
-      case "twcs" -> new TwcsWriter(out);
-      default -> throw new IllegalArgumentException(format);
-    };
+    return GeneratedFormat.byName(format).orElseThrow(() -> new IllegalArgumentException(format))
+        .writer.open(out, world);
   }
 }

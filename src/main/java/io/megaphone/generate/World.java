@@ -37,7 +37,7 @@ public final class World implements Serializable {
 
   World(GeneratorOptions options) {
     this.options = options;
-    this.platforms = options.multiPlatform() ? MULTI_PLATFORMS : List.of("twitter");
+    this.platforms = options.platforms();
     SplittableRandom r = new SplittableRandom(Seeds.mix(options.seed(), -1));
     int n = options.brands();
     this.brands = new ArrayList<>(n);
@@ -112,7 +112,7 @@ public final class World implements Serializable {
     k[ContentKind.NEUTRAL.ordinal()] = Math.max(0, 1 - flagged);
 
     List<String> on = new ArrayList<>();
-    on.add("twitter");
+    on.add(platforms.get(0));
     if (options.multiPlatform()) {
       for (String p : MULTI_PLATFORMS) {
         if (!p.equals("twitter") && r.nextDouble() < PLATFORM_PRESENCE.get(p)) on.add(p);
@@ -190,6 +190,8 @@ public final class World implements Serializable {
   String pickPlatform(SplittableRandom r, Brand b, boolean mentionable) {
     List<String> eligible = mentionable
         ? b.platforms().stream().filter(MENTION_PLATFORMS::contains).toList() : b.platforms();
+    // a one-platform world without @-mentions (Facebook, YouTube, ...): tagging the page stands in for them
+    if (eligible.isEmpty()) eligible = b.platforms();
     return pickWeighted(r, eligible, PLATFORM_WEIGHT::get);
   }
 
