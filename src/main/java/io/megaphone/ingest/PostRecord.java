@@ -1,9 +1,9 @@
 package io.megaphone.ingest;
 
 import java.sql.Timestamp;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -61,12 +61,13 @@ public final class PostRecord {
     if (!CanonicalSchema.PLATFORMS.contains(platform)) {
       return quarantine(QuarantineReason.UNKNOWN_PLATFORM, "unknown platform '" + platform + "'");
     }
-    if (blank(postId)) return quarantine(QuarantineReason.MISSING_ID, "no post id");
+    // an id of control characters only ("\u0000") is not blank to isBlank but trims to nothing
+    if (blank(postId) || postId.trim().isEmpty()) return quarantine(QuarantineReason.MISSING_ID, "no post id");
     if (createdAt == null) {
       if (blank(createdAtRaw)) return quarantine(QuarantineReason.MISSING_TIMESTAMP, "no timestamp");
       try {
         parseCreatedAt(options.zone());
-      } catch (DateTimeParseException | ArithmeticException e) {
+      } catch (DateTimeException | ArithmeticException e) {
         return quarantine(QuarantineReason.INVALID_TIMESTAMP, "unparseable timestamp '" + createdAtRaw + "'");
       }
     }

@@ -23,6 +23,8 @@ public final class Timestamps {
   /** @throws DateTimeParseException when no known shape fits */
   public static Instant parse(String raw, ZoneId defaultZone) {
     String s = raw.trim();
+    // control characters only ("\u0001") are not blank to String.isBlank but trim to nothing
+    if (s.isEmpty()) throw new DateTimeParseException("no timestamp", raw, 0);
     if (s.matches("-?\\d{1,13}(\\.\\d+)?")) return epoch(s);
     if (Character.isLetter(s.charAt(0))) return ZonedDateTime.parse(s, TWITTER).toInstant();
     try {

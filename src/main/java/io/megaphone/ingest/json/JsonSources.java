@@ -15,8 +15,8 @@ import io.megaphone.ingest.SourceFiles;
 import io.megaphone.ingest.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -49,8 +49,12 @@ public final class JsonSources {
     List<String> streamedLineFiles = new ArrayList<>();
     List<String> docFiles = new ArrayList<>();
     for (String f : files) {
-      if (!isJsonLines(f, conf)) docFiles.add(f);
-      else (SourceFiles.isZstd(f) ? streamedLineFiles : lineFiles).add(f);
+      switch (layout(f, conf)) {
+        case DOCUMENTS -> docFiles.add(f);
+        // a file that cannot even be opened or decompressed is streamed: the stream reports it as truncated
+        case UNREADABLE -> streamedLineFiles.add(f);
+        default -> (SourceFiles.isZstd(f) ? streamedLineFiles : lineFiles).add(f);
+      }
     }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> out = sc.emptyRDD();
@@ -66,16 +70,77 @@ public final class JsonSources {
     return out;
   }
 
-  /** True when the first line of the file parses as one complete JSON value (or the file is empty). */
-  static boolean isJsonLines(String file, Configuration conf) {
-    try (InputStream in = SourceFiles.open(file, conf);
-        JsonParser p = Json.MAPPER.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+  /** How a JSON file is read. */
+  enum Layout {
+    /** one value per line (JSON Lines); also any file whose first value does not parse */
+    LINES,
+    /** a sequence of values spanning lines (pretty-printed documents) */
+    DOCUMENTS,
+    /** the file cannot be opened or decompressed */
+    UNREADABLE
+  }
+
+  /** Lines after a multi-line first value that are looked at to tell documents from broken JSON Lines. */
+  private static final int SAMPLE_LINES = 20;
+
+  /**
+   * JSON Lines when the first line holds a complete JSON value (or the file is empty, or its first value does
+   * not parse: each line is then quarantined on its own). When the first value is complete but spans several
+   * lines, the file is a sequence of documents, unless at least two of the next non-blank lines each hold a
+   * complete object or array: then it is JSON Lines whose first line was broken by a line break, and reading
+   * it as documents would give up at the first bad line and lose the rest of the file.
+   */
+  static Layout layout(String file, Configuration conf) {
+    long end;
+    JsonParser p = null;
+    try (InputStream in = SourceFiles.open(file, conf)) {
+      p = Json.MAPPER.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
       JsonToken t = p.nextToken();
-      if (t == null) return true;
+      if (t == null) return Layout.LINES;
       p.skipChildren();
-      return p.currentLocation().getLineNr() == 1;
+      end = p.currentLocation().getLineNr();
+      if (end == 1) return Layout.LINES;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Layout.LINES;
+    } catch (IOException e) {
+      // a cut or corrupt compressed file: a document already past its first line is read (and reported) as
+      // one; anything else is streamed line by line up to where it breaks
+      return p != null && p.currentLocation().getLineNr() > 1 ? Layout.DOCUMENTS : Layout.UNREADABLE;
+    } finally {
+      closeQuietly(p);
+    }
+    return completeValuesAfter(file, conf, end) >= 2 ? Layout.LINES : Layout.DOCUMENTS;
+  }
+
+  /** True when the first line of the file is read as JSON Lines. */
+  static boolean isJsonLines(String file, Configuration conf) {
+    return layout(file, conf) != Layout.DOCUMENTS;
+  }
+
+  /** How many of the first non-blank lines after line {@code after} each hold one complete object or array. */
+  private static int completeValuesAfter(String file, Configuration conf, long after) {
+    int complete = 0;
+    try (ByteLines lines = new ByteLines(SourceFiles.open(file, conf))) {
+      int seen = 0;
+      for (ByteLines.Line l = lines.next(); l != null && seen < SAMPLE_LINES; l = lines.next()) {
+        if (l.number() <= after || l.text().isBlank()) continue;
+        seen++;
+        if (isCompleteContainer(l.text())) complete++;
+      }
     } catch (IOException | RuntimeException e) {
-      return true;
+      // what could be read decides
+    }
+    return complete;
+  }
+
+  private static boolean isCompleteContainer(String line) {
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(line)) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) return false;
+      p.skipChildren();
+      return p.nextToken() == null;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -93,14 +158,29 @@ public final class JsonSources {
         return new Iterator<Row>() {
           int next = 0;
 
+          long end = 0;
+          boolean done;
+
           @Override
           public boolean hasNext() {
             while (next >= rows.size()) {
-              if (!it.hasNext()) return false;
+              if (done) return false;
               rows.clear();
               next = 0;
-              var kv = it.next();
-              parseLine(kv._2(), kv._1().get(), file, format, parser, options, rows::add);
+              try {
+                if (!it.hasNext()) {
+                  done = true;
+                  return false;
+                }
+                var kv = it.next();
+                end = kv._1().get() + kv._2().getLength() + 1;
+                parseLine(kv._2(), kv._1().get(), file, format, parser, options, rows::add);
+              } catch (Exception e) { // Hadoop's reader throws IOException (undeclared) on a cut or corrupt .gz/.bz2
+                if (!(e instanceof IOException)) throw e;
+                done = true;
+                rows.add(PostRecord.quarantined(format, RecordPosition.byteOffset(file, end), QuarantineReason.TRUNCATED,
+                    "file unreadable after this point: " + oneLine(e.toString()), null, null, null));
+              }
             }
             return true;
           }
@@ -147,11 +227,11 @@ public final class JsonSources {
    * JSON Lines that Hadoop cannot split or decompress (Zstandard): one task per file, streaming; positions
    * are line numbers.
    */
-  static Iterator<Row> streamLines(String file, String format, JsonRecordParser parser, IngestOptions options)
-      throws IOException {
-    ByteLines lines = new ByteLines(SourceFiles.open(file, new Configuration()));
+  static Iterator<Row> streamLines(String file, String format, JsonRecordParser parser, IngestOptions options) {
     return new Iterator<Row>() {
       final List<Row> rows = new ArrayList<>();
+      ByteLines lines;
+      long lineNumber;
       int next = 0;
       boolean done;
 
@@ -162,18 +242,22 @@ public final class JsonSources {
           rows.clear();
           next = 0;
           try {
+            if (lines == null) lines = new ByteLines(SourceFiles.open(file, new Configuration()));
             ByteLines.Line l = lines.next();
             if (l == null) {
               done = true;
               lines.close();
               return false;
             }
+            lineNumber = l.number();
             parseText(l.text(), l.validUtf8(), RecordPosition.line(file, l.number()), format, parser, options,
                 rows::add);
           } catch (IOException e) {
             done = true;
-            rows.add(PostRecord.quarantined(format, RecordPosition.line(file, -1), QuarantineReason.TRUNCATED,
-                "file unreadable after this point: " + oneLine(e.toString()), null, null, null));
+            closeQuietly(lines);
+            rows.add(PostRecord.quarantined(format, RecordPosition.line(file, lineNumber + 1),
+                QuarantineReason.TRUNCATED, "file unreadable after this point: " + oneLine(e.toString()), null, null,
+                null));
           }
         }
         return true;
@@ -187,31 +271,42 @@ public final class JsonSources {
     };
   }
 
-  static Iterator<Row> readDocuments(String file, String format, JsonRecordParser parser, IngestOptions options)
-      throws IOException {
+  static Iterator<Row> readDocuments(String file, String format, JsonRecordParser parser, IngestOptions options) {
     List<Row> rows = new ArrayList<>();
     Configuration conf = new Configuration();
+    JsonParser p = null;
     try (InputStream in = SourceFiles.open(file, conf);
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        JsonParser p = Json.MAPPER.getFactory().createParser(reader)) {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      p = Json.MAPPER.getFactory().createParser(reader);
       MappingIterator<JsonNode> values = Json.MAPPER.readerFor(JsonNode.class).readValues(p);
-      long line = 1;
-      try {
-        while (values.hasNextValue()) {
-          JsonLocation start = p.currentTokenLocation();
-          line = start.getLineNr();
-          JsonNode node = values.nextValue();
-          RecordPosition pos = RecordPosition.line(file, line);
-          safeParse(parser, node, pos, null, options, format, rows::add);
-        }
-      } catch (IOException | RuntimeException e) {
-        JsonLocation at = p.currentLocation();
-        rows.add(PostRecord.quarantined(format, RecordPosition.line(file, at.getLineNr()),
-            QuarantineReason.UNPARSEABLE, "invalid JSON at line " + at.getLineNr() + " column " + at.getColumnNr()
-                + " (rest of file unreadable): " + oneLine(e.getMessage()), null, null, null));
+      while (values.hasNextValue()) {
+        JsonLocation start = p.currentTokenLocation();
+        JsonNode node = values.nextValue();
+        RecordPosition pos = RecordPosition.line(file, start.getLineNr());
+        safeParse(parser, node, pos, null, options, format, rows::add);
       }
+    } catch (IOException | RuntimeException e) {
+      JsonLocation at = p == null ? null : p.currentLocation();
+      long line = at == null ? 1 : Math.max(1, at.getLineNr());
+      // a decompression or read error is a cut file; anything else is broken JSON (or a parser bug on it)
+      boolean json = at != null && !(e instanceof IOException && !(e instanceof JsonProcessingException));
+      rows.add(PostRecord.quarantined(format, RecordPosition.line(file, line),
+          json ? QuarantineReason.UNPARSEABLE : QuarantineReason.TRUNCATED,
+          (json ? "invalid JSON at line " + line + " column " + at.getColumnNr() : "file unreadable at line " + line)
+              + " (rest of file unreadable): " + oneLine(e.getMessage()), null, null, null));
+    } finally {
+      closeQuietly(p);
     }
     return rows.iterator();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (Exception e) {
+      // nothing more to read from it
+    }
   }
 
   /** A parser bug on odd input quarantines the value instead of failing the job. */

@@ -7,7 +7,6 @@ import io.megaphone.ingest.RecordPosition;
 import io.megaphone.ingest.ByteLines;
 import io.megaphone.ingest.SourceFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
@@ -32,6 +31,9 @@ final class TwcsReader implements Iterator<Row> {
   private TwcsHeader header;
   private Pending pending;
   private Row next;
+  /** the row that reports an unreadable rest of file, given after the others */
+  private Row last;
+  private long lineNumber;
   private boolean done;
 
   TwcsReader(String file, IngestOptions options, Configuration conf) {
@@ -65,12 +67,36 @@ final class TwcsReader implements Iterator<Row> {
 
   @Override
   public boolean hasNext() {
-    try {
-      while (next == null && !done) advance();
-      return next != null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + file, e);
+    while (next == null && !done) {
+      try {
+        advance();
+      } catch (IOException e) {
+        unreadable(e);
+      }
     }
+    if (next == null && last != null) {
+      next = last;
+      last = null;
+    }
+    return next != null;
+  }
+
+  /**
+   * A cut or corrupt compressed file: the record being read is finished with what was read, and one more
+   * record says where the file became unreadable, so that the loss is counted and located.
+   */
+  private void unreadable(IOException e) {
+    done = true;
+    try {
+      if (lines != null) lines.close();
+    } catch (IOException ignored) {
+      // nothing more to read from it
+    }
+    if (pending != null) next = finish(pending);
+    pending = null;
+    last = PostRecord.quarantined(FORMAT, RecordPosition.line(file, lineNumber + 1), QuarantineReason.TRUNCATED,
+        "file unreadable after line " + lineNumber + ": " + String.valueOf(e).replaceAll("\\s+", " "), null,
+        "twitter", null);
   }
 
   @Override
@@ -84,6 +110,7 @@ final class TwcsReader implements Iterator<Row> {
   private void advance() throws IOException {
     if (lines == null) lines = new ByteLines(SourceFiles.open(file, conf));
     ByteLines.Line l = lines.next();
+    if (l != null) lineNumber = l.number();
     if (l == null) {
       done = true;
       lines.close();

@@ -32,6 +32,11 @@ final class TwitterV2Parser implements JsonRecordParser {
         }
       } else if (data.isObject()) {
         out.accept(tweet(data, pos.element("$.data", 0), handles, null, options));
+      } else if (!data.isNull()) {
+        // a string, number or boolean where the tweets should be: the page is broken, not empty
+        out.accept(PostRecord.quarantined(FORMAT, pos, QuarantineReason.UNPARSEABLE,
+            "page whose data is a " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                + ", not a list of tweets", raw != null ? raw : value.toString(), "twitter", null));
       }
       // a page with "data": null (no results) holds no record
     } else if (value.isObject() && isTweetLike(value)) {
