@@ -106,6 +106,16 @@ public final class OutputLayout {
     }
   }
 
+  /** Deletes a folder or file of the output, if there. */
+  public void delete(String path) {
+    try {
+      Path p = new Path(path);
+      p.getFileSystem(conf).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+
   public void deleteCrcFiles(String dir) {
     // the local file system writes .crc side files next to everything; they are noise for readers
     try {

@@ -30,7 +30,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "canonical",
       description = "canonical (all platforms: Twitter, Facebook, Instagram, YouTube, LinkedIn, Mastodon),"
-          + " twitter-v2 (twarc2 pages, JSON Lines) or twcs (Kaggle CSV); the last two hold Twitter only."
+          + " twitter-v2 (twarc2 pages, JSON Lines), twcs (Kaggle CSV) or twitter-v1 (API v1.1 statuses, JSON Lines);"
+          + " all but canonical hold Twitter only."
           + " Default: ${DEFAULT-VALUE}.")
   String format;
 

@@ -2,6 +2,7 @@ package io.megaphone.ingest;
 
 import io.megaphone.ingest.canonical.CanonicalFormat;
 import io.megaphone.ingest.twcs.TwcsFormat;
+import io.megaphone.ingest.twitter.TwitterV1Format;
 import io.megaphone.ingest.twitter.TwitterV2Format;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ public final class SourceFormats {
   private static final Map<String, SourceFormat> ALL = new LinkedHashMap<>();
 
   static {
-    for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format())) {
+    for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format(),
+        new TwitterV1Format())) {
       ALL.put(f.name(), f);
     }
   }

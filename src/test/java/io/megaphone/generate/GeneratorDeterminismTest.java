@@ -67,7 +67,7 @@ class GeneratorDeterminismTest {
 
   /** 6,500 posts: 7 files of ≤ 1000 posts against 2 files of ≤ 5000 (the last ones partial, ending mid-block). */
   @ParameterizedTest
-  @ValueSource(strings = {"canonical", "twitter-v2", "twcs"})
+  @ValueSource(strings = {"canonical", "twitter-v2", "twcs", "twitter-v1"})
   void postsPerFileOnlyMovesTheCuts(String format) {
     Path small = tmp.resolve("ppf1000");
     Path big = tmp.resolve("ppf5000");
@@ -108,7 +108,7 @@ class GeneratorDeterminismTest {
 
   /** 2,345 posts (not a multiple of the block size) in 3 files: exactly 2,345 records, ids 0 … 2,344. */
   @ParameterizedTest
-  @ValueSource(strings = {"canonical", "twitter-v2", "twcs"})
+  @ValueSource(strings = {"canonical", "twitter-v2", "twcs", "twitter-v1"})
   void archiveHoldsExactlyTheRequestedNumberOfPosts(String format) throws IOException {
     long n = 2_345;
     Path out = tmp.resolve("exact");
@@ -123,6 +123,14 @@ class GeneratorDeterminismTest {
           for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
             if (line.isBlank()) continue;
             ids.add(JSON.readTree(line).get("post_id").asText());
+          }
+        }
+        case "twitter-v1" -> {
+          for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            JsonNode status = JSON.readTree(line);
+            assertThat(status.get("id").asText()).isEqualTo(status.get("id_str").asText());
+            ids.add(status.get("id_str").asText());
           }
         }
         case "twitter-v2" -> {
