@@ -14,7 +14,9 @@ import java.util.List;
  * Records of a delimited text file with a header line, as exports really are: quoted fields spanning lines,
  * CRLF, a BOM, NUL bytes, and rows broken by raw newlines outside quotes. A record with fewer fields than
  * the header is joined with the following one(s) when together they make exactly the header's count (the
- * break was a raw newline inside a field); otherwise it is reported as truncated. A quote that never closes
+ * break was a raw newline inside a field) and none of them is a whole record on its own; otherwise it is
+ * reported as truncated. A quote that carries a record over several lines into the wrong number of fields was
+ * stray: its line alone is bad and the lines after it are read again. A quote that never closes
  * within {@link #MAX_LINES} lines marks only its own line bad; reading resumes on the next line, so one
  * stray quote cannot swallow the rest of a file.
  */
@@ -64,6 +66,18 @@ public final class CsvRecordReader implements AutoCloseable {
     int n = header().size();
     Logical a = nextLogical();
     if (a == null) return null;
+    if (a.balanced && a.lines.size() > 1 && a.fields.size() != n) {
+      // the quote that carried this record over several lines gives the wrong field count: it was a stray
+      // quote, not a field with line breaks; only its line is bad, the lines after it are read again (and
+      // those of records read ahead, which all come after it)
+      List<ByteLines.Line> again = new ArrayList<>(a.lines.subList(1, a.lines.size()));
+      while (!pushedRecords.isEmpty()) again.addAll(pushedRecords.pop().lines);
+      for (int i = again.size() - 1; i >= 0; i--) pushedLines.push(again.get(i));
+      ByteLines.Line first = a.lines.get(0);
+      return problem(new Logical(first.number(), first.number(), first.text(), first.validUtf8(), List.of(first),
+          List.of(), true), QuarantineReason.UNPARSEABLE, "a quote opened on this line joins lines " + a.firstLine
+          + "-" + a.lastLine + " into " + a.fields.size() + " field(s), expected " + n);
+    }
     if (!a.balanced) {
       return problem(a, QuarantineReason.TRUNCATED, "quoted field opened here never closes within " + MAX_LINES
           + " lines");
@@ -75,7 +89,8 @@ public final class CsvRecordReader implements AutoCloseable {
       while (joined.fields.size() < n) {
         Logical b = nextLogical();
         if (b == null) break;
-        if (!b.balanced || !b.valid || joined.fields.size() + b.fields.size() - 1 > n) {
+        // a line that is a whole record on its own is never a continuation: the short one before it was cut
+        if (!b.balanced || !b.valid || b.fields.size() == n || joined.fields.size() + b.fields.size() - 1 > n) {
           pushedRecords.push(b);
           break;
         }

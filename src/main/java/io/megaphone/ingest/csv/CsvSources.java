@@ -52,10 +52,11 @@ public final class CsvSources {
 
   /** The rows of one file, produced lazily. */
   public static Iterator<Row> records(String file, String format, CsvDialect dialect, RecordMapper mapper,
-      IngestOptions options) throws IOException {
-    CsvRecordReader reader = new CsvRecordReader(SourceFiles.open(file, new Configuration()), file, dialect);
+      IngestOptions options) {
     return new Iterator<Row>() {
       final List<Row> rows = new ArrayList<>();
+      // opened on first use, inside the handler below: a cut or corrupt compressed file may fail right away
+      CsvRecordReader reader;
       int next;
       boolean done;
       Bound bound;
@@ -68,6 +69,7 @@ public final class CsvSources {
           rows.clear();
           next = 0;
           try {
+            if (reader == null) reader = new CsvRecordReader(SourceFiles.open(file, new Configuration()), file, dialect);
             if (bound == null && headerProblem == null) {
               try {
                 bound = mapper.bind(reader.header(), options);
@@ -106,6 +108,7 @@ public final class CsvSources {
 
       private void finish() {
         done = true;
+        if (reader == null) return;
         try {
           reader.close();
         } catch (IOException e) {

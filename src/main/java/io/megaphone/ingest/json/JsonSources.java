@@ -84,11 +84,12 @@ public final class JsonSources {
   private static final int SAMPLE_LINES = 20;
 
   /**
-   * JSON Lines when the first line holds a complete JSON value (or the file is empty, or its first value does
-   * not parse: each line is then quarantined on its own). When the first value is complete but spans several
-   * lines, the file is a sequence of documents, unless at least two of the next non-blank lines each hold a
-   * complete object or array: then it is JSON Lines whose first line was broken by a line break, and reading
-   * it as documents would give up at the first bad line and lose the rest of the file.
+   * JSON Lines when the first line holds a complete JSON value (or the file is empty, or its first value is
+   * broken on line 1: each line is then read, the bad one quarantined). When the first value spans several
+   * lines (complete, or broken after line 1), the file is a sequence of documents, unless at least two of the
+   * next non-blank lines each hold a complete object or array: then it is JSON Lines whose first line was
+   * broken by a line break, and reading it as documents would give up at the first bad line and lose the rest
+   * of the file. A broken document is one quarantined record saying where it breaks.
    */
   static Layout layout(String file, Configuration conf) {
     long end;
@@ -101,7 +102,10 @@ public final class JsonSources {
       end = p.currentLocation().getLineNr();
       if (end == 1) return Layout.LINES;
     } catch (JsonProcessingException | RuntimeException e) {
-      return Layout.LINES;
+      // broken on its first line: JSON Lines (each line is read, the bad one quarantined); broken further down:
+      // a document, unless the lines after the break are JSON Lines
+      end = p == null ? 1 : p.currentLocation().getLineNr();
+      if (end <= 1) return Layout.LINES;
     } catch (IOException e) {
       // a cut or corrupt compressed file: a document already past its first line is read (and reported) as
       // one; anything else is streamed line by line up to where it breaks

@@ -38,7 +38,7 @@ final class Fuzz {
   static List<String> formatsWithoutSeeds() {
     List<String> missing = new ArrayList<>();
     for (String name : SourceFormats.all().keySet()) {
-      if (!GeneratorOptions.FORMATS.contains(name) && !Files.isDirectory(FuzzSeeds.FIXTURES.resolve(name))) {
+      if (!GeneratorOptions.FORMATS.contains(name) && FuzzSeeds.fixtureFolders(name).isEmpty()) {
         missing.add(name);
       }
     }

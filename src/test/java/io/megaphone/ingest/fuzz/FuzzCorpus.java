@@ -45,11 +45,8 @@ final class FuzzCorpus {
   /** A record of a batch: its first byte and line, and the fewest rows positioned inside it. */
   record Span(long startByte, long firstLine, long min, String log) {}
 
-  /**
-   * One record written into a batch: {@code min} is its share of the file's lower bound, {@code quotes} the
-   * number of '"' in it (a CSV record left with an open quote may swallow the next record).
-   */
-  private record Piece(byte[] bytes, long min, boolean mutated, String log, int quotes) {}
+  /** One record written into a batch: {@code min} is its share of the file's lower bound. */
+  private record Piece(byte[] bytes, long min, boolean mutated, String log) {}
 
   final List<FuzzFile> files = new ArrayList<>();
   final Map<String, Long> ops = new LinkedHashMap<>();
@@ -126,12 +123,12 @@ final class FuzzCorpus {
       int k = rnd.nextInt(4);
       Piece p = switch (k) {
         case 0 -> new Piece(Mutator.concat(Mutator.concat(line, new byte[] {'\n'}), line), 2 * u.baseline, true,
-            "duplicate line", 0);
-        case 1 -> new Piece(Mutator.concat(line, u.line()), 1, true, "two records on one line", 0);
+            "duplicate line");
+        case 1 -> new Piece(Mutator.concat(line, u.line()), 1, true, "two records on one line");
         case 2 -> new Piece(Mutator.concat(line, "\r".getBytes(StandardCharsets.UTF_8)), u.baseline, true,
-            "CR LF ending", 0);
+            "CR LF ending");
         default -> new Piece(Mutator.concat(Mutator.concat("\n \n\t\n".getBytes(StandardCharsets.UTF_8), line),
-            "\n\r\n".getBytes(StandardCharsets.UTF_8)), u.baseline, true, "blank lines around", 0);
+            "\n\r\n".getBytes(StandardCharsets.UTF_8)), u.baseline, true, "blank lines around");
       };
       add(key, p, u);
       return;
@@ -141,7 +138,7 @@ final class FuzzCorpus {
     if (u.baseline <= 0) min = 0;
     else if (u.tree != null && kind < 55) min = mu.emptying() ? 0 : 1;
     else min = nonBlankLines(mu.bytes());
-    add(key, new Piece(mu.bytes(), min, true, mu.op(), 0), u);
+    add(key, new Piece(mu.bytes(), min, true, mu.op()), u);
   }
 
   // ------------------------------------------------------------ CSV
@@ -164,13 +161,7 @@ final class FuzzCorpus {
             false);
       };
     }
-    add(key, new Piece(mu.bytes(), 0, true, mu.op(), quotes(mu.bytes())), u);
-  }
-
-  private static int quotes(byte[] b) {
-    int n = 0;
-    for (byte x : b) if (x == '"') n++;
-    return n;
+    add(key, new Piece(mu.bytes(), 0, true, mu.op()), u);
   }
 
   // ------------------------------------------------------------ documents
@@ -197,15 +188,14 @@ final class FuzzCorpus {
 
   private void add(String key, Piece p, Unit u) throws IOException {
     List<Piece> batch = open.computeIfAbsent(key, k -> new ArrayList<>());
-    batch.add(new Piece(p.bytes(), p.min(), true, u.origin + ": " + p.log(), p.quotes()));
+    batch.add(new Piece(p.bytes(), p.min(), true, u.origin + ": " + p.log()));
     mutations++;
     count(p.log());
     // unmutated records between the mutated ones, as in a real file that has a few bad records
     while (rnd.nextDouble() < CONTEXT) {
       Unit c = m.pick(sameShape(u));
       long min = Math.max(0, c.baseline);
-      batch.add(new Piece(key.startsWith("csv") ? c.bytes : c.line(), min, false, c.origin + ": unmutated",
-          quotes(c.bytes)));
+      batch.add(new Piece(key.startsWith("csv") ? c.bytes : c.line(), min, false, c.origin + ": unmutated"));
     }
     openBytes.merge(key, (long) p.bytes().length, Long::sum);
     if (batch.size() >= BATCH_RECORDS || openBytes.get(key) >= BATCH_BYTES) flush(key);
@@ -233,14 +223,14 @@ final class FuzzCorpus {
       log.add("line 1: header");
     }
     int line = csv ? 2 : 1;
-    boolean previousClosed = true;
+    boolean open = false;
     List<Span> spans = new ArrayList<>();
     for (Piece p : batch) {
       long pieceMin;
       if (csv) {
-        // an unmutated record counts when the record before it closed its quotes (an open quote may swallow it)
-        pieceMin = !p.mutated() && previousClosed && p.min() > 0 ? 1 : 0;
-        previousClosed = p.quotes() % 2 == 0;
+        // an unmutated record counts unless a quoted field left open before it may have swallowed it
+        pieceMin = !p.mutated() && !open && p.min() > 0 ? 1 : 0;
+        open = Mutator.Csv.endsOpen(open, new String(p.bytes(), StandardCharsets.UTF_8) + "\n");
       } else {
         pieceMin = p.min();
       }

@@ -123,12 +123,13 @@ final class FuzzSeeds {
           for (Path f : files.sorted().toList()) s.addFile(f, "generated/" + f.getFileName(), true, Integer.MAX_VALUE);
         }
       }
-      Path fixtures = FIXTURES.resolve(name);
-      if (Files.isDirectory(fixtures)) {
-        List<Path> files;
-        try (Stream<Path> w = Files.walk(fixtures)) {
-          files = w.filter(Files::isRegularFile).sorted().toList();
+      List<Path> files = new ArrayList<>();
+      for (Path folder : fixtureFolders(name)) {
+        try (Stream<Path> w = Files.walk(folder)) {
+          files.addAll(w.filter(Files::isRegularFile).sorted().toList());
         }
+      }
+      if (!files.isEmpty()) {
         List<Path> data = new ArrayList<>();
         for (Path f : files) {
           String fn = f.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -141,7 +142,7 @@ final class FuzzSeeds {
         int perFile = Math.max(5, FIXTURE_UNITS_MAX / Math.max(1, data.size()));
         for (Path f : data) {
           s.fixtureFiles++;
-          s.addFile(f, fixtures.relativize(f).toString(), false, perFile);
+          s.addFile(f, FIXTURES.relativize(f).toString(), false, perFile);
         }
       }
     } catch (IOException e) {
@@ -149,6 +150,26 @@ final class FuzzSeeds {
     }
     if (!s.units.isEmpty()) FuzzReads.measureBaselines(format, s, dir.resolve("baseline"));
     return s;
+  }
+
+  /**
+   * {@code fixtures/<format>/} and the variants {@code fixtures/<format>-<variant>/} (e.g. twitter-v2-csv)
+   * whose name is not itself a registered format.
+   */
+  static List<Path> fixtureFolders(String format) {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(FIXTURES)) return out;
+    try (Stream<Path> l = Files.list(FIXTURES)) {
+      for (Path d : l.filter(Files::isDirectory).sorted().toList()) {
+        String n = d.getFileName().toString();
+        if (n.equals(format) || n.startsWith(format + "-") && !io.megaphone.ingest.SourceFormats.all().containsKey(n)) {
+          out.add(d);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** Splits a seed file into units; compressed files are read decompressed, binary ones skipped. */

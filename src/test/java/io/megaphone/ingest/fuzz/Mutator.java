@@ -536,6 +536,28 @@ final class Mutator {
       return b.toString();
     }
 
+    /**
+     * Whether a quoted field is open after {@code text}, starting {@code open} or not: a quote opens a field only
+     * at its start (elsewhere it is text, as readers of real exports take it), a doubled quote is a quote.
+     */
+    static boolean endsOpen(boolean open, String text) {
+      boolean atStart = !open;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (open) {
+          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') i++;
+          else if (c == '"') open = false;
+          atStart = false;
+        } else if (c == ',' || c == '\n') {
+          atStart = true;
+        } else {
+          if (c == '"' && atStart) open = true;
+          atStart = false;
+        }
+      }
+      return open;
+    }
+
     /** Physical lines grouped into records: a record goes on while a quoted field is open. */
     static List<String> records(List<String> lines) {
       List<String> out = new ArrayList<>();

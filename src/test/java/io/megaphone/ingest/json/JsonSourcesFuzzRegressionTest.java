@@ -132,6 +132,20 @@ class JsonSourcesFuzzRegressionTest {
   }
 
   @Test
+  void brokenPrettyPrintedDocumentIsOneRecordSayingWhereItBreaks() throws IOException {
+    // was: read line by line, each of its lines a quarantined record
+    String pretty = "{\n  \"data\": [\n    {\"id\": \"1\",\n     \"created_at\": \"2020-01-01T00:00:00Z\"\n    },\n"
+        + "    {\"id\": \"2\" \"oops\"\n    }\n  ]\n}\n";
+    String f = file("broken.json", pretty.getBytes(StandardCharsets.UTF_8));
+    assertThat(JsonSources.layout(f, new Configuration())).isEqualTo(JsonSources.Layout.DOCUMENTS);
+    List<Row> rows = read(f);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).getString(REASON)).isEqualTo("unparseable");
+    assertThat(rows.get(0).getString(DETAIL)).startsWith("invalid JSON at line 6 column ");
+    assertThat(rows.get(0).getString(RECORD)).isEqualTo("line 6");
+  }
+
+  @Test
   void prettyPrintedDocumentsStayDocuments() throws IOException {
     String pretty = "{\n  \"id\": \"1\",\n  \"created_at\": \"2020-01-01T00:00:00Z\"\n}\n"
         + "{\n  \"id\": \"2\",\n  \"tags\": [\n    [1, 2],\n    [3]\n  ],\n  \"created_at\": \"2020-01-01T00:00:00Z\"\n}\n";
