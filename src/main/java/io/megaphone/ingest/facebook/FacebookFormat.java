@@ -2,6 +2,7 @@ package io.megaphone.ingest.facebook;
 
 import io.megaphone.ingest.IngestOptions;
 import io.megaphone.ingest.SourceFormat;
+import io.megaphone.ingest.csv.CsvDialect;
 import io.megaphone.ingest.json.JsonSources;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Facebook: Graph API Page feed JSON (posts with their comment threads), or CSV exports of page posts
  * ({@code created_time, message, link, post_id, react_*, shares}, as the facebook-news data set). Files are
- * routed by extension: {@code .csv} (also compressed, {@code .csv.gz} …) is CSV, anything else JSON.
+ * routed by extension: {@code .csv} (also compressed, {@code .csv.gz} …) is CSV, anything else JSON. Settings:
+ * {@code pages} (a CSV page_id,page_name: handles and brands of the pages listed, see {@link PageNames}) and, for
+ * CSV files, {@code separator}, {@code quote}, {@code encoding}.
  */
 public final class FacebookFormat implements SourceFormat {
   @Override
@@ -33,7 +36,9 @@ public final class FacebookFormat implements SourceFormat {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of(PageNames.SETTING);
+    Set<String> keys = new java.util.TreeSet<>(CsvDialect.SETTING_KEYS);
+    keys.add(PageNames.SETTING);
+    return keys;
   }
 
   @Override
@@ -44,6 +49,7 @@ public final class FacebookFormat implements SourceFormat {
   @Override
   public void checkSettings(String input, Map<String, Object> settings) {
     SourceFormat.super.checkSettings(input, settings);
+    CsvDialect.of(settings, input, CsvDialect.RFC4180);
     Object pages = settings.get(PageNames.SETTING);
     if (pages != null) PageNames.load(String.valueOf(pages), input);
   }
