@@ -74,6 +74,7 @@ final class FacebookCsv {
       PostRecord p = new PostRecord(FacebookGraphParser.FORMAT, item.position(), item.raw());
       p.platform = FacebookGraphParser.PLATFORM;
       p.postId = get(f, id);
+      if (blank(p.postId)) p.postId = null;
       p.accountId = get(f, page);
       if (blank(p.accountId) && p.postId != null && p.postId.indexOf('_') > 0) {
         p.accountId = p.postId.substring(0, p.postId.indexOf('_'));
