@@ -53,8 +53,8 @@ class GenerateCommandTest {
 
   @Test
   void unknownFormat() {
-    assertUsageError("--format 'xml' cannot be generated; choose one of canonical, twitter-v2, twcs", "--posts", "1000",
-        "--format", "xml");
+    assertUsageError("--format 'xml' cannot be generated; choose one of canonical, twitter-v2, twcs, facebook,"
+        + " instagram", "--posts", "1000", "--format", "xml");
   }
 
   @Test
