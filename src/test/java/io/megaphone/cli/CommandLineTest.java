@@ -94,7 +94,7 @@ class CommandLineTest {
     Outcome o = execute("ingest", "--input", "myspace=posts.csv");
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).isEqualTo("megaphone ingest: unknown input format 'myspace' in myspace=posts.csv (known: "
-        + "canonical, twcs, twitter-v2, facebook, instagram)" + System.lineSeparator());
+        + "canonical, facebook, instagram, twcs, twitter-v2)" + System.lineSeparator());
   }
 
   @Test
