@@ -86,14 +86,14 @@ final class FacebookGraphParser implements JsonRecordParser {
       e.quarantine(path, node, "post is not a JSON object");
       return;
     }
-    if (node.get("parent") != null && node.get("parent").isObject()) {
-      // a comment reply read on its own: it answers its parent; the thread root is unknown
-      e.out.accept(comment(e, node, path, null, null, null, Map.of()));
-      comments(e, node, path, null, Map.of());
-      return;
-    }
     Map<String, String> authors = new HashMap<>();
     collectAuthors(node, authors, 0);
+    if (node.get("parent") != null && node.get("parent").isObject()) {
+      // a comment reply read on its own: it answers its parent; the thread root is unknown
+      e.out.accept(comment(e, node, path, null, null, null, authors));
+      comments(e, node, path, null, authors);
+      return;
+    }
     String postId = Json.text(node, "id");
     e.out.accept(post(e, node, path));
     comments(e, node, path, postId, authors);
