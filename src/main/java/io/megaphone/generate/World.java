@@ -156,6 +156,9 @@ public final class World implements Serializable {
     int i = accounts.size();
     String id = switch (options.format()) {
       case "twcs" -> handle;
+      // numeric ids as the Graph API gives them: Facebook page ids, Instagram professional account ids
+      case "facebook" -> Long.toString(100_000_000_000_000L + i);
+      case "instagram" -> Long.toString(17_841_400_000_000_000L + i);
       default -> platform.equals("twitter") ? Long.toString(9_000_000_000L + i) : platform.substring(0, 2) + "-" + (100_000 + i);
     };
     accounts.add(new Account(i, b.index(), platform, id, handle, weight, support));
