@@ -117,6 +117,10 @@ final class Mapping implements Serializable {
   /** @throws UsageException naming the input and the problem */
   static Mapping parse(String input, Map<String, Object> settings) {
     String at = "input " + input + ": ";
+    if (settings.isEmpty()) {
+      throw new UsageException(at + "the mapped format reads its mapping from a job file: list the input under"
+          + " 'inputs:' with 'platform' and 'mapping' (see the README, format mapped)");
+    }
     FileType type = null;
     Object t = settings.get(TYPE);
     if (t != null) {
