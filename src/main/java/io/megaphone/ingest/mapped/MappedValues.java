@@ -14,7 +14,10 @@ final class MappedValues {
   private static final Pattern WHOLE_FLOAT = Pattern.compile("-?\\d+\\.0+");
   private static final Pattern SCIENTIFIC = Pattern.compile("-?\\d+(\\.\\d+)?[eE][+-]?\\d+");
   private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-  private static final Pattern DEFAULT_SPLIT = Pattern.compile("[\\s,]+");
+  private static final Pattern TOKEN_SPLIT = Pattern.compile("[\\s,;|]+");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+  /** The split of urls unless the mapping says otherwise: white space (URLs may hold commas, never blanks). */
+  static final String BLANK_SPLIT = " ";
 
   private MappedValues() {}
 
@@ -87,7 +90,9 @@ final class MappedValues {
 
   /**
    * The items of a list written in one value: a JSON array ({@code ["a","b"]}), a Python list as pandas
-   * writes it ({@code ['a', 'b']}), or items separated by {@code split} (default: blanks and commas).
+   * writes it ({@code ['a', 'b']}), or items separated by {@code split}: null (hashtags, mentions) splits on
+   * white space, commas, semicolons and '|'; {@link #BLANK_SPLIT} (urls) on white space, dropping a comma or
+   * semicolon that ends an item; any other text is a literal separator.
    */
   static List<String> splitList(String raw, String split) {
     List<String> out = new ArrayList<>();
@@ -113,9 +118,12 @@ final class MappedValues {
         return out;
       }
     }
-    String[] parts = split == null ? DEFAULT_SPLIT.split(s) : s.split(Pattern.quote(split));
+    boolean blanks = BLANK_SPLIT.equals(split);
+    String[] parts = split == null ? TOKEN_SPLIT.split(s) : blanks ? BLANKS.split(s) : s.split(Pattern.quote(split));
     for (String p : parts) {
-      if (!p.isBlank()) out.add(p.trim());
+      String t = p.trim();
+      if (blanks) t = t.replaceFirst("[,;]+$", "");
+      if (!t.isEmpty()) out.add(t);
     }
     return out;
   }

@@ -199,7 +199,11 @@ final class Mapping implements Serializable {
         throw new UsageException(at + "mapping: unknown canonical field '" + field + "' (fields: "
             + String.join(", ", FIELDS.keySet()) + ")");
       }
-      fields.put(field, source(at + "mapping." + field, field, kind, e.getValue(), timestamps));
+      FieldSource src = source(at + "mapping." + field, field, kind, e.getValue(), timestamps);
+      if (field.equals("urls") && src.split() == null) {
+        src = new FieldSource(src.kind(), src.names(), src.constant(), src.joinWith(), MappedValues.BLANK_SPLIT);
+      }
+      fields.put(field, src);
     }
     List<String> missing = REQUIRED.stream().filter(f -> !fields.containsKey(f)).toList();
     if (!missing.isEmpty()) {

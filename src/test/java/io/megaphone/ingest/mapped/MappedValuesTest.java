@@ -49,7 +49,9 @@ class MappedValuesTest {
 
   @Test
   void listsWrittenInOneValue() {
-    assertThat(MappedValues.splitList("a, b  c", null)).containsExactly("a", "b", "c");
+    assertThat(MappedValues.splitList("a, b  c;d|e", null)).containsExactly("a", "b", "c", "d", "e");
+    assertThat(MappedValues.splitList("https://x.example/a,-b https://y.example/c, https://z.example/;",
+        MappedValues.BLANK_SPLIT)).containsExactly("https://x.example/a,-b", "https://y.example/c", "https://z.example/");
     assertThat(MappedValues.splitList("a|b c|d", "|")).containsExactly("a", "b c", "d");
     assertThat(MappedValues.splitList("[\"x\", \"y\"]", null)).containsExactly("x", "y");
     assertThat(MappedValues.splitList("['x', 'y z']", null)).containsExactly("x", "y z"); // a pandas list
