@@ -308,8 +308,8 @@ final class Mapping implements Serializable {
     if (v == null || v instanceof Map || v instanceof List) {
       throw new UsageException(at + ": expected a column name, got " + v);
     }
-    String s = scalar(v);
-    if (s.isBlank()) throw new UsageException(at + ": the column name is empty");
+    String s = scalar(v).trim();
+    if (s.isEmpty()) throw new UsageException(at + ": the column name is empty");
     return s;
   }
 
