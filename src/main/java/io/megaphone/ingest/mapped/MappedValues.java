@@ -110,7 +110,9 @@ final class MappedValues {
         s = s.substring(1, s.length() - 1);
         for (String item : s.split(",")) {
           String t = item.trim();
-          if (t.length() >= 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"') && t.charAt(t.length() - 1) == t.charAt(0)) {
+          boolean quoted = t.length() >= 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"')
+              && t.charAt(t.length() - 1) == t.charAt(0);
+          if (quoted) {
             t = t.substring(1, t.length() - 1);
           }
           if (!t.isEmpty()) out.add(t);
