@@ -3,6 +3,7 @@ package io.megaphone.ingest;
 import io.megaphone.ingest.canonical.CanonicalFormat;
 import io.megaphone.ingest.facebook.FacebookFormat;
 import io.megaphone.ingest.instagram.InstagramFormat;
+import io.megaphone.ingest.mapped.MappedFormat;
 import io.megaphone.ingest.twcs.TwcsFormat;
 import io.megaphone.ingest.twitter.TwitterV1Format;
 import io.megaphone.ingest.twitter.TwitterV2Format;
@@ -17,7 +18,7 @@ public final class SourceFormats {
 
   static {
     for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format(),
-        new TwitterV1Format(), new FacebookFormat(), new InstagramFormat())) {
+        new TwitterV1Format(), new FacebookFormat(), new InstagramFormat(), new MappedFormat())) {
       ALL.put(f.name(), f);
     }
   }

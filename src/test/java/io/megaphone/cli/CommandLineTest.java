@@ -96,6 +96,7 @@ class CommandLineTest {
     assertThat(o.err()).isEqualTo("megaphone ingest: unknown input format 'myspace' in myspace=posts.csv (known: "
         + String.join(", ", new java.util.TreeSet<>(io.megaphone.ingest.SourceFormats.all().keySet())) + ")"
         + System.lineSeparator());
+    assertThat(o.err()).contains("canonical, ").contains("twitter-v2");
   }
 
   @Test
@@ -159,7 +160,8 @@ class CommandLineTest {
       assertThat(o.out()).as(sub).contains("Usage: megaphone " + sub);
     }
     assertThat(execute("run", "--help").out().replaceAll("\\s+", " "))
-        .contains("Formats: " + String.join(", ", io.megaphone.ingest.SourceFormats.all().keySet()) + ".");
+        .contains("Formats: " + String.join(", ", io.megaphone.ingest.SourceFormats.all().keySet()) + ".")
+        .contains("Formats: canonical, twcs, twitter-v2");
   }
 
   @Test
