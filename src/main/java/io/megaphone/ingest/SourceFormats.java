@@ -1,8 +1,10 @@
 package io.megaphone.ingest;
 
 import io.megaphone.ingest.canonical.CanonicalFormat;
+import io.megaphone.ingest.reddit.RedditFormat;
 import io.megaphone.ingest.twcs.TwcsFormat;
 import io.megaphone.ingest.twitter.TwitterV2Format;
+import io.megaphone.ingest.youtube.YoutubeFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ public final class SourceFormats {
   private static final Map<String, SourceFormat> ALL = new LinkedHashMap<>();
 
   static {
-    for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format())) {
+    for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format(), new YoutubeFormat(),
+        new RedditFormat())) {
       ALL.put(f.name(), f);
     }
   }
