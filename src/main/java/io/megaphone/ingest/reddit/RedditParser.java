@@ -112,10 +112,12 @@ final class RedditParser implements JsonRecordParser {
       p.mentions = userMentions(p.text);
       String url = Json.text(o, "url");
       if (url != null) url = url.replace("&amp;", "&");
+      String crossposted = Json.text(o, "crosspost_parent");
       JsonNode isSelf = o.get("is_self");
       boolean link = isSelf != null && isSelf.isBoolean() ? !isSelf.asBoolean()
           : url != null && !url.isEmpty() && !isOwnPage(url, Json.text(o, "permalink"));
-      if (link && url != null && !url.isEmpty()) {
+      // a crosspost's url is the crossposted submission's page: that is repost_of_post_id, not a link
+      if (link && url != null && url.startsWith("http") && (crossposted == null || crossposted.isEmpty())) {
         LinkedHashSet<String> urls = new LinkedHashSet<>();
         urls.add(url);
         urls.addAll(TextEntities.urls(p.text));
@@ -123,7 +125,6 @@ final class RedditParser implements JsonRecordParser {
       }
       p.conversationId = p.postId;
       p.replies = Json.count(o, "num_comments");
-      String crossposted = Json.text(o, "crosspost_parent");
       if (crossposted != null && !crossposted.isEmpty()) {
         p.isRepost = true;
         p.repostOfPostId = stripPrefix(crossposted);
