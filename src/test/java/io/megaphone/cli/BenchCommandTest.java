@@ -47,6 +47,6 @@ class BenchCommandTest {
     assertThat(error("bench", "--sizes", "10")).isEqualTo("megaphone bench: --sizes: 10 is below 1000 posts");
     assertThat(error("bench", "--sizes", "lots")).isEqualTo("megaphone bench: 'lots' is not a count (examples: 100000, 250k, 10M)");
     assertThat(error("bench", "--format", "xml"))
-        .isEqualTo("megaphone bench: --format 'xml' cannot be generated; choose one of canonical, twitter-v2, twcs");
+        .isEqualTo("megaphone bench: --format 'xml' cannot be generated; choose one of canonical, twitter-v2, twcs, youtube, reddit");
   }
 }

@@ -94,7 +94,7 @@ class CommandLineTest {
     Outcome o = execute("ingest", "--input", "myspace=posts.csv");
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).isEqualTo("megaphone ingest: unknown input format 'myspace' in myspace=posts.csv (known: "
-        + "canonical, twcs, twitter-v2)" + System.lineSeparator());
+        + "canonical, reddit, twcs, twitter-v2, youtube)" + System.lineSeparator());
   }
 
   @Test
@@ -157,7 +157,7 @@ class CommandLineTest {
       assertThat(o.code()).as(sub).isZero();
       assertThat(o.out()).as(sub).contains("Usage: megaphone " + sub);
     }
-    assertThat(execute("run", "--help").out().replaceAll("\\s+", " ")).contains("Formats: canonical, twcs, twitter-v2.");
+    assertThat(execute("run", "--help").out().replaceAll("\\s+", " ")).contains("Formats: canonical, twcs, twitter-v2, youtube, reddit.");
   }
 
   @Test
