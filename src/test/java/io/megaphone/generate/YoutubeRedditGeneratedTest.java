@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The youtube and reddit generator formats round-trip through the real pipeline (ingest + analyze on the generated
@@ -64,5 +68,43 @@ class YoutubeRedditGeneratedTest {
         .isZero();
     // brands' @-mentions were written u/name and are read back as mentions
     assertThat(archive.filter(org.apache.spark.sql.functions.size(col("mentions")).gt(0)).count()).isPositive();
+  }
+
+  /**
+   * 6,500 posts in 7 files of at most 1,000 posts or in 2 of at most 5,000: the same bytes once concatenated (the
+   * writers page within a block, never across), and every post id 0 … 6,499 written exactly once.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"youtube", "reddit"})
+  void postsPerFileOnlyMovesTheCuts_everyPostWrittenOnce(String format) throws IOException {
+    Path small = tmp.resolve(format + "-ppf1000");
+    Path big = tmp.resolve(format + "-ppf5000");
+    GeneratedArchives.generate(small, 6_500, format, 11, 1_000, false);
+    GeneratedArchives.generate(big, 6_500, format, 11, 5_000, false);
+    assertThat(GeneratedArchives.dataFiles(small)).hasSize(7);
+    assertThat(GeneratedArchives.dataFiles(big)).hasSize(2);
+    assertThat(GeneratedArchives.concatenatedData(small, false)).isEqualTo(GeneratedArchives.concatenatedData(big, false));
+
+    List<Long> ids = new ArrayList<>();
+    for (Path f : GeneratedArchives.dataFiles(small)) {
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) continue;
+        JsonNode v = GeneratedArchives.JSON.readTree(line);
+        if (format.equals("reddit")) {
+          ids.add(v.get("id").asLong());
+          continue;
+        }
+        assertThat(v.path("pageInfo").path("totalResults").asInt()).isEqualTo(v.get("items").size());
+        for (JsonNode item : v.get("items")) {
+          if (item.path("kind").asText().equals("youtube#video")) {
+            ids.add(item.get("id").asLong());
+          } else {
+            ids.add(item.path("snippet").path("topLevelComment").get("id").asLong());
+            for (JsonNode r : item.path("replies").path("comments")) ids.add(r.get("id").asLong());
+          }
+        }
+      }
+    }
+    assertThat(ids.stream().sorted().toList()).isEqualTo(LongStream.range(0, 6_500).boxed().toList());
   }
 }
