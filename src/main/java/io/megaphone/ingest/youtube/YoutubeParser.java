@@ -7,9 +7,13 @@ import io.megaphone.ingest.QuarantineReason;
 import io.megaphone.ingest.RecordPosition;
 import io.megaphone.ingest.json.Json;
 import io.megaphone.ingest.json.JsonRecordParser;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.apache.spark.sql.Row;
@@ -30,6 +34,12 @@ final class YoutubeParser implements JsonRecordParser {
   private static final String PLATFORM = "youtube";
   private static final Pattern BR = Pattern.compile("(?i)<br\\s*/?>");
   private static final Pattern TAG = Pattern.compile("<[^>]+>");
+  /**
+   * A YouTube handle: letters, digits, '_', '-' and '.', not ending with '-' or '.' (end of a sentence), not preceded
+   * by a handle character or '@' (so e-mail addresses are no mentions).
+   */
+  private static final Pattern HANDLE =
+      Pattern.compile("(?<![\\p{L}\\p{N}_@.-])@([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])?)");
 
   @Override
   public void parse(JsonNode value, RecordPosition pos, String raw, IngestOptions options, Consumer<Row> out) {
@@ -186,6 +196,7 @@ final class YoutubeParser implements JsonRecordParser {
       p.accountHandle = handle(Json.text(s, "authorDisplayName"));
       p.createdAtRaw = Json.text(s, "publishedAt");
       p.text = commentText(s);
+      p.mentions = mentions(p.text);
       String videoId = threadVideoId != null ? threadVideoId : Json.text(s, "videoId");
       String channelId = threadChannelId != null ? threadChannelId : Json.text(s, "channelId");
       String parent = parentOverride != null ? parentOverride : Json.text(s, "parentId");
@@ -219,6 +230,7 @@ final class YoutubeParser implements JsonRecordParser {
         description = unescape(description);
       }
       p.text = join(title, description);
+      p.mentions = mentions(p.text);
       p.lang = Json.text(s, "defaultLanguage");
       if (p.lang == null) p.lang = Json.text(s, "defaultAudioLanguage");
       p.conversationId = p.postId;
@@ -253,6 +265,15 @@ final class YoutubeParser implements JsonRecordParser {
     String s = BR.matcher(display).replaceAll("\n");
     s = TAG.matcher(s).replaceAll("");
     return unescape(s);
+  }
+
+  /** The @handles in a text, in order, once each; YouTube handles may hold '-' and '.'. */
+  static List<String> mentions(String text) {
+    if (text == null || text.isEmpty()) return List.of();
+    LinkedHashSet<String> found = new LinkedHashSet<>();
+    Matcher m = HANDLE.matcher(text);
+    while (m.find()) found.add(m.group(1));
+    return new ArrayList<>(found);
   }
 
   /** A display name "@handle" (YouTube handles) is the handle; other display names are kept as they are. */

@@ -224,6 +224,15 @@ class YoutubeFormatTest {
     assertThat(Double.parseDouble(acme.get("rt_median_s"))).isEqualTo(5400.0);
   }
 
+  @Test
+  void mentions_areYoutubeHandlesWithDotsAndHyphens_notEmails() {
+    assertThat(YoutubeParser.mentions("Merci @acme-france. et @Acme.Help_2 ! contact@acme.fr @@x (@b)"))
+        .containsExactly("acme-france", "Acme.Help_2", "b");
+    assertThat(YoutubeParser.handle("@AcmeFR")).isEqualTo("AcmeFR");
+    assertThat(YoutubeParser.join("Title", "")).isEqualTo("Title");
+    assertThat(YoutubeParser.join("", "Description")).isEqualTo("Description");
+  }
+
   private static String file(Row r) {
     String f = r.getAs("source_file");
     return f.substring(f.lastIndexOf('/') + 1);
