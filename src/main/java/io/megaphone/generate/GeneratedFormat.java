@@ -16,7 +16,9 @@ enum GeneratedFormat {
   TWCS("twcs", List.of("twitter"), ".csv", false, (out, world) -> new TwcsWriter(out)),
   TWITTER_V1("twitter-v1", List.of("twitter"), ".jsonl", true, TwitterV1Writer::new),
   FACEBOOK("facebook", List.of("facebook"), ".jsonl", true, (out, world) -> new FacebookWriter(out)),
-  INSTAGRAM("instagram", List.of("instagram"), ".jsonl", false, (out, world) -> new InstagramWriter(out));
+  INSTAGRAM("instagram", List.of("instagram"), ".jsonl", false, (out, world) -> new InstagramWriter(out)),
+  YOUTUBE("youtube", List.of("youtube"), ".jsonl", false, (out, world) -> new YoutubeWriter(out)),
+  REDDIT("reddit", List.of("reddit"), ".ndjson", true, (out, world) -> new RedditWriter(out));
 
   interface WriterFactory {
     PostWriter open(OutputStream out, World world) throws IOException;
