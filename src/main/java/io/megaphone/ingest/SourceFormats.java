@@ -1,6 +1,8 @@
 package io.megaphone.ingest;
 
 import io.megaphone.ingest.canonical.CanonicalFormat;
+import io.megaphone.ingest.feed.FeedFormat;
+import io.megaphone.ingest.mastodon.MastodonFormat;
 import io.megaphone.ingest.twcs.TwcsFormat;
 import io.megaphone.ingest.twitter.TwitterV2Format;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ public final class SourceFormats {
   private static final Map<String, SourceFormat> ALL = new LinkedHashMap<>();
 
   static {
-    for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format())) {
+    for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format(), new MastodonFormat(),
+        new FeedFormat())) {
       ALL.put(f.name(), f);
     }
   }
