@@ -4,6 +4,7 @@ import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import io.megaphone.ingest.HtmlText;
@@ -57,8 +58,8 @@ import org.jdom2.output.XMLOutputter;
  * LINK#ID}, so two feeds cannot collide. Created at = {@code pubDate} / {@code published} / {@code dc:date},
  * else {@code updated}; text = title, a blank line, then the body ({@code content:encoded} / Atom content when
  * present, else description / summary) with HTML turned to text; urls = the item's link; account = the feed
- * (its link as id, its title as handle), or the item's {@code source} when it names one (aggregated feeds);
- * language = the item's {@code dc:language}, else the feed's, primary subtag; replies = Atom threading's
+ * (its alternate link as id, its title as handle), or the item's {@code source} when it names one (aggregated
+ * feeds); language = the item's {@code dc:language} or {@code xml:lang}, else the feed's, primary subtag; replies = Atom threading's
  * {@code thr:in-reply-to}.
  */
 final class FeedReader {
@@ -230,7 +231,7 @@ final class FeedReader {
       SyndEntry e = feed.getEntries().get(0);
       SyndFeed account = e.getSource() != null && (e.getSource().getLink() != null || e.getSource().getUri() != null)
           ? e.getSource() : feed;
-      p.accountId = firstNonBlank(account.getLink(), account.getUri());
+      p.accountId = firstNonBlank(alternateLink(account), account.getUri());
       p.accountHandle = blankToNull(account.getTitle());
       p.postId = qualify(blankToNull(e.getUri()), p.accountId);
       date(p, itemElement, e);
@@ -246,7 +247,10 @@ final class FeedReader {
       p.urls = link == null ? List.of() : List.of(link);
       DCModule dc = (DCModule) e.getModule(DCModule.URI);
       String lang = dc == null ? null : dc.getLanguage();
-      p.lang = language(lang != null ? lang : feed.getLanguage());
+      if (lang == null) lang = itemElement.getAttributeValue("lang", Namespace.XML_NAMESPACE);
+      if (lang == null) lang = feed.getLanguage();
+      if (lang == null) lang = doc.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE);
+      p.lang = language(lang);
       Element reply = itemElement.getChild("in-reply-to", Namespace.getNamespace(THREAD_NS));
       if (reply != null) p.inReplyToPostId = qualify(blankToNull(reply.getAttributeValue("ref")), p.accountId);
       return p.toRow(options);
@@ -335,6 +339,17 @@ final class FeedReader {
       return io.megaphone.ingest.Timestamps.parse(s, zone);
     }
     return null;
+  }
+
+  /** The feed's web page: its (first) alternate link; ROME's {@code getLink()} of an Atom feed can be its self link. */
+  static String alternateLink(SyndFeed f) {
+    for (SyndLink l : f.getLinks()) {
+      String rel = l.getRel();
+      if ((rel == null || rel.isBlank() || rel.equals("alternate")) && l.getHref() != null && !l.getHref().isBlank()) {
+        return l.getHref().trim();
+      }
+    }
+    return f.getLink();
   }
 
   /** Ids that are not absolute URIs are unique only within their feed: prefixed with the feed's link. */
