@@ -13,7 +13,9 @@ import java.util.Optional;
 enum GeneratedFormat {
   CANONICAL("canonical", World.MULTI_PLATFORMS, ".jsonl", true, (out, world) -> new CanonicalWriter(out)),
   TWITTER_V2("twitter-v2", List.of("twitter"), ".jsonl", true, (out, world) -> new TwitterV2Writer(out)),
-  TWCS("twcs", List.of("twitter"), ".csv", false, (out, world) -> new TwcsWriter(out));
+  TWCS("twcs", List.of("twitter"), ".csv", false, (out, world) -> new TwcsWriter(out)),
+  MASTODON("mastodon", List.of("mastodon"), ".jsonl", true, MastodonWriter::new),
+  FEED("feed", List.of("blog"), ".xml", false, (out, world) -> new FeedWriter(out));
 
   interface WriterFactory {
     PostWriter open(OutputStream out, World world) throws IOException;

@@ -53,7 +53,7 @@ class GenerateCommandTest {
 
   @Test
   void unknownFormat() {
-    assertUsageError("--format 'xml' cannot be generated; choose one of canonical, twitter-v2, twcs", "--posts", "1000",
+    assertUsageError("--format 'xml' cannot be generated; choose one of " + String.join(", ", GeneratorOptions.FORMATS), "--posts", "1000",
         "--format", "xml");
   }
 

@@ -153,7 +153,7 @@ class GeneratedResponsivenessTest {
 
   // ---- helpers
 
-  private static JobSettings resolve(Path dir) {
+  static JobSettings resolve(Path dir) {
     return new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
         Optional.of(dir.resolve("job.yaml").toString()), List.of(), Optional.empty(), Optional.empty(), List.of()),
         true, true);
@@ -163,7 +163,7 @@ class GeneratedResponsivenessTest {
    * Ingest + analyze as {@code megaphone run --job DIR/job.yaml} would, out = the job's own (DIR/run); every one
    * of the {@code posts} records is read and none is quarantined. Returns responsiveness.csv by brand and platform.
    */
-  private static Map<String, CSVRecord> runJob(Path dir, long posts) throws IOException {
+  static Map<String, CSVRecord> runJob(Path dir, long posts) throws IOException {
     JobSettings s = resolve(dir);
     assertThat(Path.of(s.out())).isEqualTo(dir.resolve("run"));
     assertThat(new JobRunner(s, EnumSet.of(Stage.INGEST, Stage.ANALYZE), "test").run(TestSpark.session())).isZero();
@@ -182,7 +182,7 @@ class GeneratedResponsivenessTest {
     return m;
   }
 
-  private static List<CSVRecord> csv(Path file) throws IOException {
+  static List<CSVRecord> csv(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       return p.getRecords();
@@ -194,7 +194,7 @@ class GeneratedResponsivenessTest {
    * inbound, answered (= answered_7d) and brand_posts (= posts) are equal; entries with inbound posts must exist on
    * at least {@code minPlatforms} distinct platforms, so the check covers what it claims.
    */
-  private static void assertRealisedCountsMatch(JsonNode truth, Map<String, CSVRecord> table, int minPlatforms) {
+  static void assertRealisedCountsMatch(JsonNode truth, Map<String, CSVRecord> table, int minPlatforms) {
     java.util.Set<String> platformsSeen = new java.util.TreeSet<>();
     int compared = 0;
     long inboundTotal = 0;

@@ -182,7 +182,10 @@ final class FeedReader {
           parent.removeContent(item);
         } else {
           Content header = builder.fragment(r);
-          if (parent != null) parent.addContent(header);
+          // the feed's own dates are not used: ROME would parse them again for every item
+          if (parent != null && !DATE_ELEMENTS.contains(name) && !name.equals("lastBuildDate")) {
+            parent.addContent(header);
+          }
         }
       }
     }
@@ -218,12 +221,33 @@ final class FeedReader {
       };
       PostRecord p = new PostRecord(format, pos, raw);
       p.platform = platform;
+      // Dates are read here, strictly. When that works, ROME does not see them: its lenient parser tries a dozen
+      // SimpleDateFormat patterns per date and was most of the reading time.
+      String rawDate = rawDate(itemElement);
+      Instant date = null;
+      boolean dateChecked = false;
+      try {
+        date = rawDate == null ? null : parseDate(rawDate, options.zone());
+        dateChecked = true;
+      } catch (DateTimeException | NumberFormatException ex) {
+        // impossible date: reported as invalid below
+      }
+      boolean romeDate = rawDate != null && dateChecked && date == null; // a shape of its own: ROME reads it
+      List<Element> hidden = new ArrayList<>();
+      if (!romeDate) {
+        for (Element c : itemElement.getChildren()) if (DATE_ELEMENTS.contains(c.getName())) hidden.add(c);
+      }
+      List<Integer> at = new ArrayList<>();
+      for (Element h : hidden) at.add(itemElement.indexOf(h));
+      for (Element h : hidden) itemElement.removeContent(h);
       SyndFeed feed;
       try {
         feed = rome.build(doc);
       } catch (FeedException | RuntimeException e) {
         return p.quarantine(QuarantineReason.UNPARSEABLE, "ROME cannot read this " + itemWord + ": "
             + oneLine(e.getMessage()));
+      } finally {
+        for (int i = 0; i < hidden.size(); i++) itemElement.addContent(at.get(i), hidden.get(i));
       }
       if (feed.getEntries().isEmpty()) {
         return p.quarantine(QuarantineReason.UNPARSEABLE, "ROME found no " + itemWord + " here");
@@ -234,7 +258,14 @@ final class FeedReader {
       p.accountId = firstNonBlank(alternateLink(account), account.getUri());
       p.accountHandle = blankToNull(account.getTitle());
       p.postId = qualify(blankToNull(e.getUri()), p.accountId);
-      date(p, itemElement, e);
+      if (date != null) {
+        p.createdAt = date;
+      } else if (rawDate != null) {
+        // another shape (ROME's reading, lenient) or an impossible date (left as text: reported as invalid)
+        Date rome = romeDate ? e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate() : null;
+        if (rome != null) p.createdAt = rome.toInstant();
+        else p.createdAtRaw = rawDate;
+      }
       String title = text(e.getTitleEx());
       String body = "";
       for (SyndContent c : e.getContents()) {
@@ -256,37 +287,14 @@ final class FeedReader {
       return p.toRow(options);
     }
 
-    /**
-     * The item's date from its own text, strictly (ROME's parser is lenient: it turns 31 June into 1 July); ROME's
-     * reading only for shapes other than RFC 822 and ISO 8601. No date: left to the record's check (missing);
-     * an impossible one: left as raw text, which the record's check reports as invalid.
-     */
-    private void date(PostRecord p, Element item, SyndEntry e) {
-      String raw = null;
+    /** The text of the item's first date element (creation first: see {@link #DATE_ELEMENTS}), or null. */
+    private static String rawDate(Element item) {
       for (String name : DATE_ELEMENTS) {
         for (Element c : item.getChildren()) {
-          if (c.getName().equals(name) && !c.getTextTrim().isEmpty()) {
-            raw = c.getTextTrim();
-            break;
-          }
+          if (c.getName().equals(name) && !c.getTextTrim().isEmpty()) return c.getTextTrim();
         }
-        if (raw != null) break;
       }
-      if (raw == null) return;
-      try {
-        Instant t = parseDate(raw, options.zone());
-        if (t == null) {
-          Date rome = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
-          if (rome != null) t = rome.toInstant();
-        }
-        if (t != null) {
-          p.createdAt = t;
-          return;
-        }
-      } catch (DateTimeException | NumberFormatException ex) {
-        // impossible date: reported below
-      }
-      p.createdAtRaw = raw;
+      return null;
     }
 
     /** Text of a title or body: HTML (the default of RSS) turned to text, plain text as it is. */
