@@ -59,8 +59,8 @@ import org.jdom2.output.XMLOutputter;
  * else {@code updated}; text = title, a blank line, then the body ({@code content:encoded} / Atom content when
  * present, else description / summary) with HTML turned to text; urls = the item's link; account = the feed
  * (its alternate link as id, its title as handle), or the item's {@code source} when it names one (aggregated
- * feeds); language = the item's {@code dc:language} or {@code xml:lang}, else the feed's, primary subtag; replies = Atom threading's
- * {@code thr:in-reply-to}.
+ * feeds); language = the item's {@code dc:language} or {@code xml:lang}, else the feed's, primary subtag;
+ * replies = Atom threading's {@code thr:in-reply-to}.
  */
 final class FeedReader {
   private static final String THREAD_NS = "http://purl.org/syndication/thread/1.0";
