@@ -75,6 +75,33 @@ class GeneratedMastodonFeedTest {
     assertThat(brandPosts).as("items attributed to a brand").isEqualTo(items);
   }
 
+  /** 6,500 posts in files of ≤ 1000 or ≤ 5000 posts: the same statuses, the same items, only the cuts move. */
+  @Test
+  void postsPerFileOnlyMovesTheCuts() {
+    for (String format : List.of("mastodon", "feed")) {
+      Path small = tmp.resolve(format + "-ppf1000");
+      Path big = tmp.resolve(format + "-ppf5000");
+      GeneratedArchives.generate(small, 6_500, format, 11, 1_000, false);
+      GeneratedArchives.generate(big, 6_500, format, 11, 5_000, false);
+      assertThat(GeneratedArchives.dataFiles(small)).hasSize(7);
+      assertThat(GeneratedArchives.dataFiles(big)).hasSize(2);
+      String a = new String(GeneratedArchives.concatenatedData(small, false), StandardCharsets.UTF_8);
+      String b = new String(GeneratedArchives.concatenatedData(big, false), StandardCharsets.UTF_8);
+      if (format.equals("feed")) { // each file is a document of its own: compare the items
+        a = String.join("\n", items(a));
+        b = String.join("\n", items(b));
+      }
+      assertThat(a).as(format).isNotEmpty().isEqualTo(b);
+    }
+  }
+
+  private static List<String> items(String xml) {
+    List<String> out = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("<item>.*?</item>", Pattern.DOTALL).matcher(xml);
+    while (m.find()) out.add(m.group());
+    return out;
+  }
+
   /** What the writer renders as Mastodon HTML reads back as the generated text, with its entities. */
   @Test
   void mastodonHtml_readsBackAsTheText() {
