@@ -18,7 +18,9 @@ enum GeneratedFormat {
   FACEBOOK("facebook", List.of("facebook"), ".jsonl", true, (out, world) -> new FacebookWriter(out)),
   INSTAGRAM("instagram", List.of("instagram"), ".jsonl", false, (out, world) -> new InstagramWriter(out)),
   YOUTUBE("youtube", List.of("youtube"), ".jsonl", false, (out, world) -> new YoutubeWriter(out)),
-  REDDIT("reddit", List.of("reddit"), ".ndjson", true, (out, world) -> new RedditWriter(out));
+  REDDIT("reddit", List.of("reddit"), ".ndjson", true, (out, world) -> new RedditWriter(out)),
+  MASTODON("mastodon", List.of("mastodon"), ".jsonl", true, MastodonWriter::new),
+  FEED("feed", List.of("blog"), ".xml", false, (out, world) -> new FeedWriter(out));
 
   interface WriterFactory {
     PostWriter open(OutputStream out, World world) throws IOException;

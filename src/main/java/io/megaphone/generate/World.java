@@ -19,7 +19,7 @@ public final class World implements Serializable {
       "mastodon");
   /** How much of the public's activity each platform gets. */
   static final Map<String, Double> PLATFORM_WEIGHT = Map.of("twitter", 1.0, "facebook", 0.8, "instagram", 0.6,
-      "youtube", 0.25, "linkedin", 0.3, "mastodon", 0.1, "reddit", 0.4);
+      "youtube", 0.25, "linkedin", 0.3, "mastodon", 0.1, "reddit", 0.4, "blog", 0.05);
   /** Probability that a brand is on each platform besides Twitter. */
   static final Map<String, Double> PLATFORM_PRESENCE = Map.of("facebook", 0.85, "instagram", 0.7, "youtube", 0.5,
       "linkedin", 0.5, "mastodon", 0.3);

@@ -2,8 +2,10 @@ package io.megaphone.ingest;
 
 import io.megaphone.ingest.canonical.CanonicalFormat;
 import io.megaphone.ingest.facebook.FacebookFormat;
+import io.megaphone.ingest.feed.FeedFormat;
 import io.megaphone.ingest.instagram.InstagramFormat;
 import io.megaphone.ingest.mapped.MappedFormat;
+import io.megaphone.ingest.mastodon.MastodonFormat;
 import io.megaphone.ingest.reddit.RedditFormat;
 import io.megaphone.ingest.twcs.TwcsFormat;
 import io.megaphone.ingest.twitter.TwitterV1Format;
@@ -21,7 +23,7 @@ public final class SourceFormats {
   static {
     for (SourceFormat f : List.of(new CanonicalFormat(), new TwcsFormat(), new TwitterV2Format(),
         new TwitterV1Format(), new FacebookFormat(), new InstagramFormat(), new YoutubeFormat(), new RedditFormat(),
-        new MappedFormat())) {
+        new MastodonFormat(), new FeedFormat(), new MappedFormat())) {
       ALL.put(f.name(), f);
     }
   }
