@@ -23,8 +23,8 @@ interface Baseline {
   String run(Context ctx) throws Exception;
 
   /** What a baseline may use: the generated data, the pipeline's run folder, the job's settings. */
-  record Context(SparkSession spark, String format, String dataDir, String scratchDir, String runOut,
-      JobSettings settings) {}
+  record Context(SparkSession spark, String format, String dataExtension, String dataDir, String scratchDir,
+      String runOut, JobSettings settings) {}
 
   static List<Baseline> all() {
     return List.of(new SparkFloor(), new DuckDb());
@@ -49,9 +49,7 @@ interface Baseline {
 
     @Override
     public String run(Context ctx) {
-      BareConversion.run(ctx.spark(), ctx.format(), ctx.dataDir(), ctx.scratchDir() + "/bench-floor");
-      return (ctx.format().equals("twcs") ? "read.csv" : "read.json") + " (schema inferred) → write.parquet,"
-          + " no validation";
+      return BareConversion.run(ctx.spark(), ctx.dataExtension(), ctx.dataDir(), ctx.scratchDir() + "/bench-floor");
     }
   }
 

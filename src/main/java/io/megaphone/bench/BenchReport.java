@@ -60,11 +60,12 @@ public final class BenchReport {
         - Heap is the driver JVM's (in local mode it runs the executors too): *peak* is the most in use
           (sampled every 20 ms, garbage included), *live* the most still in use after a collection.
 
-        | posts | step | wall s | posts/s | peak heap MB | live heap MB | input MB | ratio | note |
-        |---:|---|---:|---:|---:|---:|---:|---|---|
+        | posts | format | step | wall s | posts/s | peak heap MB | live heap MB | input MB | ratio | note |
+        |---:|---|---|---:|---:|---:|---:|---:|---|---|
         """);
     for (BenchRow r : rows) {
-      md.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %,.0f | %s | %s | %s | %s | %s |%n", r.posts(), r.step(),
+      md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.1f | %,.0f | %s | %s | %s | %s | %s |%n", r.posts(),
+          r.format(), r.step(),
           r.wallSeconds(), r.postsPerSecond(), mb(r.peakHeapBytes()), mb(r.peakLiveHeapBytes()),
           r.inputBytes() < 0 ? "" : fmt("%,.0f", r.inputBytes() / 1048576.0),
           r.ratio() == null ? "" : fmt("%.2f× ", r.ratio()) + shortName(r.ratioTo()), r.note().replace("|", "\\|")));
@@ -76,14 +77,20 @@ public final class BenchReport {
   /** Per size: the pipeline's total, its dominant stage, and the ratios to the baselines. */
   static String summary(List<BenchRow> rows) {
     StringBuilder s = new StringBuilder("## Summary\n\n");
-    rows.stream().map(BenchRow::posts).distinct().forEach(posts -> {
-      List<BenchRow> mine = rows.stream().filter(r -> r.posts() == posts).toList();
+    rows.stream().map(r -> List.of(r.format(), r.posts())).distinct().forEach(key -> {
+      long posts = (Long) key.get(1);
+      List<BenchRow> mine = rows.stream().filter(r -> r.posts() == posts && r.format().equals(key.get(0))).toList();
       List<BenchRow> stages = mine.stream().filter(r -> List.of("ingest", "analyze", "report").contains(r.step())).toList();
       double total = stages.stream().mapToDouble(BenchRow::wallSeconds).sum();
       BenchRow top = stages.stream().max((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds())).orElse(null);
-      s.append(String.format(Locale.ROOT, "- **%,d posts**: ingest + analyze + report = %.1f s (%,.0f posts/s)", posts,
-          total, total > 0 ? posts / total : 0));
-      if (top != null) s.append(String.format(Locale.ROOT, "; dominant stage: %s (%.0f %%)", top.step(), 100 * top.wallSeconds() / total));
+      if (stages.size() == 1) {
+        s.append(String.format(Locale.ROOT, "- **%s, %,d posts**: %s %.1f s (%,.0f posts/s)", key.get(0), posts,
+            stages.get(0).step(), total, total > 0 ? posts / total : 0));
+      } else {
+        s.append(String.format(Locale.ROOT, "- **%s, %,d posts**: ingest + analyze + report = %.1f s (%,.0f posts/s)",
+            key.get(0), posts, total, total > 0 ? posts / total : 0));
+      }
+      if (top != null && stages.size() > 1) s.append(String.format(Locale.ROOT, "; dominant stage: %s (%.0f %%)", top.step(), 100 * top.wallSeconds() / total));
       for (BenchRow r : mine) {
         if (r.ratio() != null) s.append(String.format(Locale.ROOT, "; %s = %.2f× %s", r.step(), r.ratio(), shortName(r.ratioTo())));
       }

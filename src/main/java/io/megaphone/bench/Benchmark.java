@@ -41,7 +41,12 @@ public final class Benchmark {
 
   /** Validated bench options; {@code data} holds the generated archives (reused between runs). */
   public record Options(List<Long> sizes, String format, long seed, String data, String out, boolean baselines,
-      boolean warmUp) {}
+      boolean warmUp, List<String> ingestFormats, long familyBytes) {
+    public Options(List<Long> sizes, String format, long seed, String data, String out, boolean baselines,
+        boolean warmUp) {
+      this(sizes, format, seed, data, out, baselines, warmUp, List.of(), 0);
+    }
+  }
 
   /** A measured piece of work. */
   @FunctionalInterface
@@ -64,6 +69,10 @@ public final class Benchmark {
     if (o.warmUp()) b.warmUp();
     for (long size : o.sizes()) {
       b.size(size);
+      afterEachSize.accept(List.copyOf(b.rows));
+    }
+    for (String format : o.ingestFormats()) {
+      b.family(format);
       afterEachSize.accept(List.copyOf(b.rows));
     }
     return b.rows;
@@ -130,14 +139,57 @@ public final class Benchmark {
     }
   }
 
+  /**
+   * One format family's ingest row next to its floor, on at least {@code familyBytes} of generated input: a
+   * 10,000-post sample (ingested unmeasured, which also warms the format's parser) gives the bytes per post.
+   */
+  private void family(String format) {
+    GeneratorOptions sample = generatorOptions(format, 10_000);
+    if (!ArchiveGenerator.isComplete(sample)) {
+      ArchiveGenerator.prepareOutput(sample);
+      ArchiveGenerator.run(spark, sample);
+    }
+    String sampleRun = runFolder(sample);
+    check(new JobRunner(settings(sample, sampleRun), EnumSet.of(Stage.INGEST), "megaphone bench (warm-up)").run(spark),
+        "warm-up ingest of " + format);
+    double bytesPerPost = directoryBytes(Path.of(sample.out(), "data")) / 10_000.0;
+    long block = GeneratorOptions.BLOCK;
+    long posts = Math.max(block, (long) Math.ceil(o.familyBytes() / bytesPerPost / block) * block);
+    GeneratorOptions g = generatorOptions(format, posts);
+    String label = String.format(Locale.ROOT, "%s, %,d posts (%.0f bytes/post)", format, posts, bytesPerPost);
+    if (ArchiveGenerator.isComplete(g)) {
+      Progress.say(STAGE, label + ": reusing " + g.out());
+    } else {
+      Progress.say(STAGE, label + ": generating");
+      ArchiveGenerator.prepareOutput(g);
+      ArchiveGenerator.run(spark, g);
+    }
+    long inputBytes = directoryBytes(Path.of(g.out(), "data"));
+    String runOut = runFolder(g);
+    JobSettings settings = settings(g, runOut);
+    BenchRow ingest = measure(posts, format, "ingest", inputBytes, "format family row",
+        () -> check(new JobRunner(settings, EnumSet.of(Stage.INGEST), "megaphone bench").run(spark), "ingest"));
+    if (!o.baselines()) return;
+    Baseline floor = new Baseline.SparkFloor();
+    String[] note = {""};
+    BenchRow base = measure(posts, format, floor.step(), inputBytes, "",
+        () -> note[0] = floor.run(context(g, runOut, settings)));
+    replace(base, base.withNote(note[0]));
+    replace(ingest, ingest.withRatio(ingest.wallSeconds() / base.wallSeconds(), floor.step()));
+  }
+
   private GeneratorOptions generatorOptions(long posts) {
-    String dir = Path.of(o.data()).resolve(o.format() + "-" + posts + "-seed" + o.seed()).toString();
-    return new GeneratorOptions(posts, o.format(), o.seed(), dir, GeneratorOptions.DEFAULT_POSTS_PER_FILE, 0,
+    return generatorOptions(o.format(), posts);
+  }
+
+  private GeneratorOptions generatorOptions(String format, long posts) {
+    String dir = Path.of(o.data()).resolve(format + "-" + posts + "-seed" + o.seed()).toString();
+    return new GeneratorOptions(posts, format, o.seed(), dir, GeneratorOptions.DEFAULT_POSTS_PER_FILE, 0,
         GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, true);
   }
 
   private Baseline.Context context(GeneratorOptions g, String runOut, JobSettings settings) {
-    return new Baseline.Context(spark, o.format(), g.out() + "/data", g.out(), runOut, settings);
+    return new Baseline.Context(spark, g.format(), g.dataExtension(), g.out() + "/data", g.out(), runOut, settings);
   }
 
   private static String runFolder(GeneratorOptions g) {
@@ -171,6 +223,10 @@ public final class Benchmark {
   }
 
   private BenchRow measure(long posts, String step, long inputBytes, String note, Work work) {
+    return measure(posts, o.format(), step, inputBytes, note, work);
+  }
+
+  private BenchRow measure(long posts, String format, String step, long inputBytes, String note, Work work) {
     Progress.say(STAGE, String.format(Locale.ROOT, "%,d posts: %s ...", posts, step));
     long start;
     double seconds;
@@ -185,7 +241,7 @@ public final class Benchmark {
         throw new IllegalStateException(step + " failed", e);
       }
       seconds = (System.nanoTime() - start) / 1e9;
-      row = new BenchRow(posts, o.format(), step, seconds, heap.peakUsedBytes(), heap.peakLiveBytes(), inputBytes,
+      row = new BenchRow(posts, format, step, seconds, heap.peakUsedBytes(), heap.peakLiveBytes(), inputBytes,
           null, "", note);
     }
     Progress.say(STAGE, String.format(Locale.ROOT, "%,d posts: %s took %.1f s", posts, step, seconds));

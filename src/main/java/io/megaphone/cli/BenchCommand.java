@@ -27,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--sizes", paramLabel = "N[,N...]", split = ",", defaultValue = "1M,4M",
-      description = "Archive sizes in posts (default ${DEFAULT-VALUE}).")
+      description = "Archive sizes in posts (default ${DEFAULT-VALUE}); 'none' with --ingest-formats for the format rows only.")
   List<String> sizes = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "twitter-v2",
@@ -45,6 +45,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Where bench.md and bench.csv are written (default ${DEFAULT-VALUE}).")
   String out;
 
+  @Option(names = "--ingest-formats", paramLabel = "FORMAT[,FORMAT...]", split = ",",
+      description = "After the sizes, one ingest row (next to its floor) per listed format on at least"
+          + " --family-bytes of generated input; 'all' for every format the generator writes.")
+  List<String> ingestFormats = new ArrayList<>();
+
+  @Option(names = "--family-bytes", paramLabel = "SIZE", defaultValue = "1G",
+      description = "Input size of each --ingest-formats row, e.g. 1G, 500M (default ${DEFAULT-VALUE}).")
+  String familyBytes;
+
   @Option(names = "--no-baselines", description = "Measure the pipeline only.")
   boolean noBaselines;
 
@@ -55,11 +64,38 @@ final class BenchCommand implements Callable<Integer> {
     GeneratorOptions.requireFormat(format);
     List<Long> n = new ArrayList<>();
     for (String s : sizes) {
+      if (s.equals("none")) continue;
       long v = GeneratorOptions.parseCount(s);
       if (v < 1000) throw new UsageException("--sizes: " + s + " is below 1000 posts");
       n.add(v);
     }
-    return new Benchmark.Options(List.copyOf(n), format, seed, data, out, !noBaselines, !noWarmUp);
+    List<String> families = new ArrayList<>();
+    for (String f : ingestFormats) {
+      if (f.equals("all")) families.addAll(GeneratorOptions.FORMATS);
+      else {
+        GeneratorOptions.requireFormat(f);
+        families.add(f);
+      }
+    }
+    return new Benchmark.Options(List.copyOf(n), format, seed, data, out, !noBaselines, !noWarmUp,
+        List.copyOf(new java.util.LinkedHashSet<>(families)), parseBytes(familyBytes));
+  }
+
+  /** "1G", "500M", "64k", "1000000" → bytes. */
+  static long parseBytes(String s) {
+    String t = s.trim().toUpperCase(Locale.ROOT).replace("B", "").replace("I", "");
+    long mult = 1;
+    if (t.endsWith("K")) mult = 1L << 10;
+    else if (t.endsWith("M")) mult = 1L << 20;
+    else if (t.endsWith("G")) mult = 1L << 30;
+    if (mult > 1) t = t.substring(0, t.length() - 1);
+    try {
+      double v = Double.parseDouble(t) * mult;
+      if (v < 1 << 20) throw new UsageException("--family-bytes: " + s + " is below 1M");
+      return (long) v;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--family-bytes: '" + s + "' is not a size (examples: 1G, 500M)");
+    }
   }
 
   @Override

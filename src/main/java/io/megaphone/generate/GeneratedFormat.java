@@ -14,7 +14,13 @@ enum GeneratedFormat {
   CANONICAL("canonical", World.MULTI_PLATFORMS, ".jsonl", true, (out, world) -> new CanonicalWriter(out)),
   TWITTER_V2("twitter-v2", List.of("twitter"), ".jsonl", true, (out, world) -> new TwitterV2Writer(out)),
   TWCS("twcs", List.of("twitter"), ".csv", false, (out, world) -> new TwcsWriter(out)),
-  TWITTER_V1("twitter-v1", List.of("twitter"), ".jsonl", true, TwitterV1Writer::new);
+  TWITTER_V1("twitter-v1", List.of("twitter"), ".jsonl", true, TwitterV1Writer::new),
+  FACEBOOK("facebook", List.of("facebook"), ".jsonl", true, (out, world) -> new FacebookWriter(out)),
+  INSTAGRAM("instagram", List.of("instagram"), ".jsonl", false, (out, world) -> new InstagramWriter(out)),
+  YOUTUBE("youtube", List.of("youtube"), ".jsonl", false, (out, world) -> new YoutubeWriter(out)),
+  REDDIT("reddit", List.of("reddit"), ".ndjson", true, (out, world) -> new RedditWriter(out)),
+  MASTODON("mastodon", List.of("mastodon"), ".jsonl", true, MastodonWriter::new),
+  FEED("feed", List.of("blog"), ".xml", false, (out, world) -> new FeedWriter(out));
 
   interface WriterFactory {
     PostWriter open(OutputStream out, World world) throws IOException;

@@ -19,7 +19,7 @@ public final class World implements Serializable {
       "mastodon");
   /** How much of the public's activity each platform gets. */
   static final Map<String, Double> PLATFORM_WEIGHT = Map.of("twitter", 1.0, "facebook", 0.8, "instagram", 0.6,
-      "youtube", 0.25, "linkedin", 0.3, "mastodon", 0.1);
+      "youtube", 0.25, "linkedin", 0.3, "mastodon", 0.1, "reddit", 0.4, "blog", 0.05);
   /** Probability that a brand is on each platform besides Twitter. */
   static final Map<String, Double> PLATFORM_PRESENCE = Map.of("facebook", 0.85, "instagram", 0.7, "youtube", 0.5,
       "linkedin", 0.5, "mastodon", 0.3);
@@ -156,6 +156,11 @@ public final class World implements Serializable {
     int i = accounts.size();
     String id = switch (options.format()) {
       case "twcs" -> handle;
+      // numeric ids as the Graph API gives them: Facebook page ids, Instagram professional account ids
+      case "facebook" -> Long.toString(100_000_000_000_000L + i);
+      case "instagram" -> Long.toString(17_841_400_000_000_000L + i);
+      case "youtube" -> youtubeChannelId(BRAND_ACCOUNT_OFFSET + i);
+      case "reddit" -> redditAccountId(BRAND_ACCOUNT_OFFSET + i);
       default -> platform.equals("twitter") ? Long.toString(9_000_000_000L + i) : platform.substring(0, 2) + "-" + (100_000 + i);
     };
     accounts.add(new Account(i, b.index(), platform, id, handle, weight, support));
@@ -227,5 +232,32 @@ public final class World implements Serializable {
 
   static String userId(long user) {
     return Long.toString(100_000_000L + user);
+  }
+
+  /** Account numbers of brands in the formats that shape ids (YouTube, Reddit): above every public user's. */
+  static final long BRAND_ACCOUNT_OFFSET = 9_000_000_000L;
+  private static final char[] BASE64URL =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+
+  /**
+   * A YouTube channel id ("UC" and 22 base64url characters) for account number n. Its last 11 characters hold all
+   * 64 bits of a bijective scramble of n (Seeds.mix is one for a fixed stream), so numbers never share an id.
+   */
+  static String youtubeChannelId(long n) {
+    char[] c = new char[22];
+    long a = Seeds.mix(n, 0x5954);
+    long b = Seeds.mix(n, 0x5955);
+    for (int i = 0; i < 11; i++) {
+      c[i] = BASE64URL[(int) (b & 63)];
+      b >>>= 6;
+      c[21 - i] = BASE64URL[(int) (a & 63)];
+      a >>>= 6;
+    }
+    return "UC" + new String(c);
+  }
+
+  /** A Reddit account fullname ("t2_" and base 36) for account number n. */
+  static String redditAccountId(long n) {
+    return "t2_" + Long.toString(n, 36);
   }
 }

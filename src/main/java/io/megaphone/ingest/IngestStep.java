@@ -76,7 +76,7 @@ public final class IngestStep {
         Map<String, Object> settings = (Map<String, Object>) e.getKey().get(1);
         all = all.union(format.read(spark, e.getValue(), options.forInput(settings)));
       }
-      records = spark.createDataFrame(all, CanonicalSchema.RECORD).persist(StorageLevel.MEMORY_AND_DISK());
+      records = RecordRows.dataFrame(spark, all).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     Map<String, Long> readPerFile = new HashMap<>();

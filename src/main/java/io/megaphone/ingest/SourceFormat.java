@@ -30,6 +30,11 @@ public interface SourceFormat extends Serializable {
     return Set.of();
   }
 
+  /** Those of {@link #settingKeys} whose values are file paths: a job file resolves them against its folder. */
+  default Set<String> pathSettingKeys() {
+    return Set.of();
+  }
+
   /**
    * Checks an input's settings before Spark starts; throws a {@link UsageException} naming the input.
    * Formats with settings of their own override this and call the default first.

@@ -10,7 +10,10 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** The timestamp shapes sources write: ISO-8601 (with or without zone), Twitter's, epoch seconds or millis. */
+/**
+ * The timestamp shapes sources write: ISO-8601 (with or without zone; the offset may be written without a
+ * colon, {@code +0000}, as Facebook's Graph API does), Twitter's, epoch seconds or millis.
+ */
 public final class Timestamps {
   private static final DateTimeFormatter TWITTER =
       DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
@@ -28,7 +31,7 @@ public final class Timestamps {
     if (s.matches("-?\\d{1,13}(\\.\\d+)?")) return epoch(s);
     if (Character.isLetter(s.charAt(0))) return ZonedDateTime.parse(s, TWITTER).toInstant();
     try {
-      return OffsetDateTime.parse(s.replace(' ', 'T')).toInstant();
+      return OffsetDateTime.parse(colonInOffset(s).replace(' ', 'T')).toInstant();
     } catch (DateTimeParseException e) {
       // no offset: a local time in the source's zone
     }
@@ -37,6 +40,19 @@ public final class Timestamps {
     } catch (DateTimeParseException e) {
       return LocalDateTime.parse(s, SPACED).atZone(defaultZone).toInstant();
     }
+  }
+
+  /** {@code 2017-07-14T14:30:59+0000} → {@code …+00:00}: java.time's ISO offset needs the colon. */
+  static String colonInOffset(String s) {
+    int n = s.length();
+    if (n < 11 || s.indexOf(':') < 0) return s;
+    char sign = s.charAt(n - 5);
+    if (sign != '+' && sign != '-') return s;
+    for (int i = n - 4; i < n; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') return s;
+    }
+    if (s.charAt(n - 6) < '0' || s.charAt(n - 6) > '9') return s;
+    return s.substring(0, n - 2) + ":" + s.substring(n - 2);
   }
 
   /** Epoch seconds below 10^11 (year 5138), milliseconds above. */

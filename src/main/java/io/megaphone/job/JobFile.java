@@ -57,8 +57,13 @@ public record JobFile(
           throw new UsageException("job file " + file + ": every input needs 'format' and 'path', got " + o);
         }
         Map<String, Object> settings = new LinkedHashMap<>();
+        Set<String> pathKeys = io.megaphone.ingest.SourceFormats.byName(String.valueOf(m.get("format")))
+            .map(io.megaphone.ingest.SourceFormat::pathSettingKeys).orElse(Set.of());
         m.forEach((k, v) -> {
-          if (!k.equals("format") && !k.equals("path")) settings.put(String.valueOf(k), v);
+          if (k.equals("format") || k.equals("path")) return;
+          // settings that name files are relative to the job file too
+          boolean isPath = pathKeys.contains(String.valueOf(k)) && v instanceof String;
+          settings.put(String.valueOf(k), isPath ? resolve(base, (String) v) : v);
         });
         inputs.add(new InputSpec(String.valueOf(m.get("format")), resolve(base, String.valueOf(m.get("path"))),
             settings));

@@ -43,10 +43,25 @@ class BenchCommandTest {
   }
 
   @Test
+  void ingestFormatsAllMeansEveryGeneratedFormatOnOneGigabyteEach() {
+    Benchmark.Options o = parse("bench", "--ingest-formats", "all");
+    assertThat(o.ingestFormats()).isEqualTo(io.megaphone.generate.GeneratorOptions.FORMATS);
+    assertThat(o.familyBytes()).isEqualTo(1L << 30);
+    assertThat(parse("bench", "--ingest-formats", "twcs,twcs", "--family-bytes", "500M").ingestFormats())
+        .containsExactly("twcs");
+    assertThat(parse("bench", "--family-bytes", "1.5G").familyBytes()).isEqualTo(1_610_612_736L);
+    assertThat(parse("bench").ingestFormats()).isEmpty();
+    assertThat(error("bench", "--family-bytes", "lots"))
+        .isEqualTo("megaphone bench: --family-bytes: 'lots' is not a size (examples: 1G, 500M)");
+    assertThat(error("bench", "--family-bytes", "10k")).isEqualTo("megaphone bench: --family-bytes: 10k is below 1M");
+  }
+
+  @Test
   void badOptionsAreOneLineUsageErrors() {
     assertThat(error("bench", "--sizes", "10")).isEqualTo("megaphone bench: --sizes: 10 is below 1000 posts");
     assertThat(error("bench", "--sizes", "lots")).isEqualTo("megaphone bench: 'lots' is not a count (examples: 100000, 250k, 10M)");
     assertThat(error("bench", "--format", "xml"))
-        .isEqualTo("megaphone bench: --format 'xml' cannot be generated; choose one of canonical, twitter-v2, twcs, twitter-v1");
+        .isEqualTo("megaphone bench: --format 'xml' cannot be generated; choose one of "
+            + String.join(", ", io.megaphone.generate.GeneratorOptions.FORMATS));
   }
 }

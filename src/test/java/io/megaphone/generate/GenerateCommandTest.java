@@ -53,8 +53,8 @@ class GenerateCommandTest {
 
   @Test
   void unknownFormat() {
-    assertUsageError("--format 'xml' cannot be generated; choose one of canonical, twitter-v2, twcs, twitter-v1", "--posts", "1000",
-        "--format", "xml");
+    assertUsageError("--format 'xml' cannot be generated; choose one of " + String.join(", ", GeneratorOptions.FORMATS),
+        "--posts", "1000", "--format", "xml");
   }
 
   @Test

@@ -153,7 +153,7 @@ class GeneratedResponsivenessTest {
 
   // ---- helpers
 
-  private static JobSettings resolve(Path dir) {
+  static JobSettings resolve(Path dir) {
     return new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
         Optional.of(dir.resolve("job.yaml").toString()), List.of(), Optional.empty(), Optional.empty(), List.of()),
         true, true);
@@ -182,7 +182,7 @@ class GeneratedResponsivenessTest {
     return m;
   }
 
-  private static List<CSVRecord> csv(Path file) throws IOException {
+  static List<CSVRecord> csv(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       return p.getRecords();

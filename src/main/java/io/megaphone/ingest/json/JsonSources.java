@@ -203,8 +203,21 @@ public final class JsonSources {
 
   static void parseLine(Text line, long offset, String file, String format, JsonRecordParser parser,
       IngestOptions options, java.util.function.Consumer<Row> out) {
+    RecordPosition pos = RecordPosition.byteOffset(file, offset);
+    // Fast path: Jackson parses the line's UTF-8 bytes directly (no String of the whole line). Anything it
+    // rejects — invalid bytes, NULs, broken JSON — takes the careful path, which says precisely what is wrong.
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(line.getBytes(), 0, line.getLength());
+    } catch (IOException | RuntimeException e) {
+      node = null;
+    }
+    if (node != null && !node.isMissingNode()) {
+      safeParse(parser, node, pos, null, options, format, out);
+      return;
+    }
     StrictUtf8.Decoded d = StrictUtf8.decode(line.getBytes(), 0, line.getLength());
-    parseText(d.text(), d.valid(), RecordPosition.byteOffset(file, offset), format, parser, options, out);
+    parseText(d.text(), d.valid(), pos, format, parser, options, out);
   }
 
   private static void parseText(String text, boolean valid, RecordPosition pos, String format,
