@@ -80,6 +80,7 @@ public final class PostRecord {
     if (mentions == null) mentions = TextEntities.mentions(text);
     mentions = stripPrefix(mentions, '@');
     hashtags = stripPrefix(hashtags, '#');
+    urls = urls.stream().filter(u -> !blank(u)).toList();
     return RowFactory.create(platform, postId.trim(), emptyToNull(accountId), emptyToNull(accountHandle), null,
         Timestamp.from(createdAt), text == null ? "" : text, emptyToNull(lang), emptyToNull(inReplyToPostId),
         emptyToNull(inReplyToAccountId), emptyToNull(conversationId), isRepost, emptyToNull(repostOfPostId),
@@ -100,8 +101,10 @@ public final class PostRecord {
         reason.code(), detail, r);
   }
 
+  /** Without the sigil; null and blank entries (a mention "@" whose handle is empty) are dropped. */
   private static List<String> stripPrefix(List<String> items, char prefix) {
-    return items.stream().map(s -> s.length() > 1 && s.charAt(0) == prefix ? s.substring(1) : s).toList();
+    return items.stream().filter(s -> !blank(s)).map(s -> s.length() > 1 && s.charAt(0) == prefix ? s.substring(1) : s)
+        .toList();
   }
 
   /** Spark's Row encoder takes Scala sequences for array columns. */

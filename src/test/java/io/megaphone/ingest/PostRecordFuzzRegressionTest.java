@@ -45,4 +45,23 @@ class PostRecordFuzzRegressionTest {
     assertThat(ok.get(REASON)).isNull();
     assertThat(ok.getString(POST_ID)).isEqualTo("42");
   }
+
+  @Test
+  void nullAndBlankEntitiesAreDropped() {
+    // was: a null mention (a Mastodon acct "@") failed the record with a NullPointerException
+    PostRecord p = post("1", "2020-01-01T00:00:00Z");
+    p.mentions = java.util.Arrays.asList("@", null, "@brand", " ");
+    p.hashtags = java.util.Arrays.asList(null, "#tag");
+    p.urls = java.util.Arrays.asList("", "https://x.example");
+    Row r = p.toRow(OPTIONS);
+    assertThat(r.get(REASON)).isNull();
+    assertThat(list(r, "mentions")).containsExactly("@", "brand");
+    assertThat(list(r, "hashtags")).containsExactly("tag");
+    assertThat(list(r, "urls")).containsExactly("https://x.example");
+  }
+
+  private static java.util.List<String> list(Row r, String field) {
+    return scala.jdk.javaapi.CollectionConverters.asJava(
+        r.<scala.collection.Seq<String>>getAs(CanonicalSchema.RECORD.fieldIndex(field)));
+  }
 }

@@ -47,8 +47,9 @@ final class FacebookGraphParser implements JsonRecordParser {
       items(e, edge.get("data"), "$." + edgeName(value) + ".data");
     } else if (value.isArray()) {
       items(e, value, "$");
-    } else if (value.isObject() && value.has("data") && (value.get("data").isNull() || value.get("data").isEmpty())) {
-      // a response page with no posts holds no record
+    } else if (value.isObject() && value.has("data") && (value.get("data").isNull()
+        || value.get("data").isContainerNode() && value.get("data").isEmpty())) {
+      // a response page with no posts holds no record (a text or number in "data" is no empty page: quarantined)
     } else if (value.isObject() && isPostLike(value)) {
       item(e, value, null);
     } else {

@@ -39,8 +39,9 @@ final class InstagramGraphParser implements JsonRecordParser {
       items(e, mediaEdge.get("data"), userPath + ".media.data", Json.text(user, "id"), Json.text(user, "username"));
     } else if (value.isArray()) {
       items(e, value, "$", null, null);
-    } else if (value.isObject() && value.has("data") && (value.get("data").isNull() || value.get("data").isEmpty())) {
-      // a response page with nothing in it holds no record
+    } else if (value.isObject() && value.has("data") && (value.get("data").isNull()
+        || value.get("data").isContainerNode() && value.get("data").isEmpty())) {
+      // a response page with nothing in it holds no record (a text or number in "data" is no empty page: quarantined)
     } else if (value.isObject() && (isMedia(value) || isComment(value))) {
       item(e, value, null, null, null);
     } else {

@@ -15,9 +15,6 @@ import io.megaphone.ingest.SourceFiles;
 import io.megaphone.ingest.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -95,7 +92,7 @@ public final class JsonSources {
     long end;
     JsonParser p = null;
     try (InputStream in = SourceFiles.open(file, conf)) {
-      p = Json.MAPPER.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
+      p = Json.MAPPER.getFactory().createParser(new Utf8Reader(in));
       JsonToken t = p.nextToken();
       if (t == null) return Layout.LINES;
       p.skipChildren();
@@ -293,14 +290,20 @@ public final class JsonSources {
     Configuration conf = new Configuration();
     JsonParser p = null;
     try (InputStream in = SourceFiles.open(file, conf);
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        Utf8Reader reader = new Utf8Reader(in)) {
       p = Json.MAPPER.getFactory().createParser(reader);
       MappingIterator<JsonNode> values = Json.MAPPER.readerFor(JsonNode.class).readValues(p);
       while (values.hasNextValue()) {
         JsonLocation start = p.currentTokenLocation();
         JsonNode node = values.nextValue();
         RecordPosition pos = RecordPosition.line(file, start.getLineNr());
-        safeParse(parser, node, pos, null, options, format, rows::add);
+        if (reader.invalidBetween(start.getCharOffset(), p.currentLocation().getCharOffset() + 1)) {
+          // as in JSON Lines, a value holding invalid bytes is quarantined whole
+          rows.add(PostRecord.quarantined(format, pos, QuarantineReason.INVALID_ENCODING, "invalid UTF-8 bytes",
+              abbreviate(node), null, null));
+        } else {
+          safeParse(parser, node, pos, null, options, format, rows::add);
+        }
       }
     } catch (IOException | RuntimeException e) {
       JsonLocation at = p == null ? null : p.currentLocation();

@@ -96,6 +96,9 @@ final class MastodonParser implements JsonRecordParser {
         JsonNode items = c.get(field);
         if (items != null && items.isArray()) {
           for (int i = 0; i < items.size(); i++) item(items.get(i), path + "." + field + "[" + i + "]");
+        } else if (items != null && !items.isNull()) {
+          // JSON-LD writes a single value without the array; anything but an activity is quarantined by one()
+          item(items, path + "." + field);
         }
       }
       JsonNode first = c.get("first");

@@ -1,5 +1,7 @@
 package io.megaphone.ingest.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.megaphone.ingest.csv.CsvDialect;
 import io.megaphone.ingest.fuzz.FuzzSeeds.Family;
 import io.megaphone.ingest.fuzz.FuzzSeeds.Unit;
 import io.megaphone.ingest.fuzz.Mutator.Mutation;
@@ -36,11 +38,22 @@ final class FuzzCorpus {
    * A mutated file, the mutations in it, the fewest rows a reader may make of it, and where each record of a
    * batch starts with the fewest rows that must carry a position inside it (empty for whole-file cases).
    */
-  record FuzzFile(Path path, String kind, int mutations, long minRows, List<String> log, List<Span> spans) {
-    FuzzFile(Path path, String kind, int mutations, long minRows, List<String> log) {
-      this(path, kind, mutations, minRows, log, List.of());
+  record FuzzFile(Path path, String kind, int mutations, long minRows, List<String> log, List<Span> spans,
+      int group) {
+    FuzzFile(Path path, String kind, int mutations, long minRows, List<String> log, int group) {
+      this(path, kind, mutations, minRows, log, List.of(), group);
     }
   }
+
+  /**
+   * Records batched together: same settings group, same kind of file, same extension, CSV header and dialect.
+   * CSV records that end inside an open quoted field go to batches of their own ({@code openQuote}): how far
+   * such a quote reaches is the reader's guess, so no record after them is required to survive.
+   */
+  private record BatchKey(int group, boolean csv, String ext, String header, CsvDialect dialect, boolean openQuote) {}
+
+  /** CSV records ending inside an open quote, per file. */
+  static final int OPEN_QUOTE_BATCH = 20;
 
   /** A record of a batch: its first byte and line, and the fewest rows positioned inside it. */
   record Span(long startByte, long firstLine, long min, String log) {}
@@ -56,8 +69,8 @@ final class FuzzCorpus {
   private final Mutator m;
   private final Random rnd;
   private final int docFileCap;
-  private final Map<String, List<Piece>> open = new LinkedHashMap<>();
-  private final Map<String, Long> openBytes = new LinkedHashMap<>();
+  private final Map<BatchKey, List<Piece>> open = new LinkedHashMap<>();
+  private final Map<BatchKey, Long> openBytes = new LinkedHashMap<>();
   private int docFiles;
   private int fileNo;
 
@@ -96,7 +109,7 @@ final class FuzzCorpus {
       Unit u = fix.isEmpty() || !gen.isEmpty() && rnd.nextBoolean() ? m.pick(gen) : m.pick(fix);
       mutate(u);
     }
-    for (String key : new ArrayList<>(open.keySet())) flush(key);
+    for (BatchKey key : new ArrayList<>(open.keySet())) flush(key);
     wholeFileCases();
   }
 
@@ -115,7 +128,7 @@ final class FuzzCorpus {
   // ------------------------------------------------------------ JSON Lines
 
   private void jsonLine(Unit u) throws IOException {
-    String key = "jsonl" + u.extension;
+    BatchKey key = new BatchKey(seeds.group(u.settings), false, u.extension, null, null, false);
     byte[] line = u.line();
     int kind = rnd.nextInt(100);
     if (kind < 5 && u.baseline > 0) {
@@ -137,18 +150,17 @@ final class FuzzCorpus {
     long min;
     if (u.baseline <= 0) min = 0;
     else if (u.tree != null && kind < 55) min = mu.emptying() ? 0 : 1;
-    else min = nonBlankLines(mu.bytes());
+    else min = byteMutatedJsonMin(mu.bytes(), u.tree, u.baseline);
     add(key, new Piece(mu.bytes(), min, true, mu.op()), u);
   }
 
   // ------------------------------------------------------------ CSV
 
   private void csv(Unit u) throws IOException {
-    String key = "csv" + u.extension + "\n" + u.csvHeader;
     int kind = rnd.nextInt(100);
     Mutation mu;
     if (kind < 35) {
-      mu = m.csvFields(u.bytes, Mutator.Csv.split(u.csvHeader));
+      mu = m.csvFields(u.bytes, Mutator.Csv.split(u.csvHeader, u.dialect), u.dialect);
     } else if (kind < 85) {
       mu = m.bytes(u.bytes, Family.CSV);
     } else {
@@ -161,6 +173,8 @@ final class FuzzCorpus {
             false);
       };
     }
+    boolean open = Mutator.Csv.endsOpen(new String(mu.bytes(), u.dialect.charset()) + "\n", u.dialect);
+    BatchKey key = new BatchKey(seeds.group(u.settings), true, u.extension, u.csvHeader, u.dialect, open);
     add(key, new Piece(mu.bytes(), 0, true, mu.op()), u);
   }
 
@@ -168,25 +182,28 @@ final class FuzzCorpus {
 
   private void document(Unit u) throws IOException {
     Mutation mu;
-    int min;
+    long min;
     if (u.tree != null && rnd.nextInt(3) == 0) {
       mu = m.jsonTree(u.tree);
       min = u.baseline > 0 && !mu.emptying() ? 1 : 0;
     } else {
       mu = m.bytes(u.bytes, u.family);
-      min = u.baseline > 0 && nonBlankLines(mu.bytes()) > 0 ? 1 : 0;
+      if (u.baseline <= 0 || nonBlankLines(mu.bytes()) == 0) min = 0;
+      else if (u.family == Family.XML) min = 1;
+      else min = byteMutatedDocumentMin(mu.bytes(), u.tree);
     }
     docFiles++;
     mutations++;
     count(mu.op());
-    Path f = dir.resolve(String.format("doc-%05d%s", fileNo++, u.extension));
+    int group = seeds.group(u.settings);
+    Path f = groupDir(group).resolve(String.format("doc-%05d%s", fileNo++, u.extension));
     Files.write(f, mu.bytes());
-    files.add(new FuzzFile(f, "document", 1, min, List.of(u.origin + ": " + mu.op())));
+    files.add(new FuzzFile(f, "document", 1, min, List.of(u.origin + ": " + mu.op()), group));
   }
 
   // ------------------------------------------------------------ batches
 
-  private void add(String key, Piece p, Unit u) throws IOException {
+  private void add(BatchKey key, Piece p, Unit u) throws IOException {
     List<Piece> batch = open.computeIfAbsent(key, k -> new ArrayList<>());
     batch.add(new Piece(p.bytes(), p.min(), true, u.origin + ": " + p.log()));
     mutations++;
@@ -195,42 +212,48 @@ final class FuzzCorpus {
     while (rnd.nextDouble() < CONTEXT) {
       Unit c = m.pick(sameShape(u));
       long min = Math.max(0, c.baseline);
-      batch.add(new Piece(key.startsWith("csv") ? c.bytes : c.line(), min, false, c.origin + ": unmutated"));
+      batch.add(new Piece(key.csv() ? c.bytes : c.line(), min, false, c.origin + ": unmutated"));
     }
     openBytes.merge(key, (long) p.bytes().length, Long::sum);
-    if (batch.size() >= BATCH_RECORDS || openBytes.get(key) >= BATCH_BYTES) flush(key);
+    if (batch.size() >= (key.openQuote() ? OPEN_QUOTE_BATCH : BATCH_RECORDS) || openBytes.get(key) >= BATCH_BYTES) {
+      flush(key);
+    }
   }
 
   private List<Unit> sameShape(Unit u) {
     List<Unit> same = seeds.units.stream().filter(x -> x.family == u.family && x.extension.equals(u.extension)
-        && java.util.Objects.equals(x.csvHeader, u.csvHeader) && (x.family != Family.JSON_DOCUMENT || x.tree != null))
+        && java.util.Objects.equals(x.csvHeader, u.csvHeader) && x.settings.equals(u.settings)
+        && (x.family != Family.JSON_DOCUMENT || x.tree != null))
         .toList();
     return same.isEmpty() ? List.of(u) : same;
   }
 
-  private void flush(String key) throws IOException {
+  private void flush(BatchKey key) throws IOException {
     List<Piece> batch = open.remove(key);
     openBytes.remove(key);
     if (batch == null || batch.isEmpty()) return;
-    boolean csv = key.startsWith("csv");
-    String ext = key.substring(csv ? 3 : 5, key.indexOf('\n') < 0 ? key.length() : key.indexOf('\n'));
+    boolean csv = key.csv();
+    String ext = key.ext();
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     List<String> log = new ArrayList<>();
     long min = 0;
     int muts = 0;
     if (csv) {
-      b.writeBytes(Mutator.utf8(key.substring(key.indexOf('\n') + 1) + "\n"));
+      b.writeBytes((key.header() + "\n").getBytes(key.dialect().charset()));
       log.add("line 1: header");
     }
     int line = csv ? 2 : 1;
-    boolean open = false;
+    int headerSize = csv ? Mutator.Csv.split(key.header(), key.dialect()).size() : 0;
     List<Span> spans = new ArrayList<>();
     for (Piece p : batch) {
       long pieceMin;
       if (csv) {
-        // an unmutated record counts unless a quoted field left open before it may have swallowed it
-        pieceMin = !p.mutated() && !open && p.min() > 0 ? 1 : 0;
-        open = Mutator.Csv.endsOpen(open, new String(p.bytes(), StandardCharsets.UTF_8) + "\n");
+        // an unmutated record with the header's field count gives its row: no record before it leaves a quote
+        // open (see BatchKey), and a whole record is never taken for the rest of a short one before it (a short
+        // one, a seed row broken by a raw newline, may be)
+        pieceMin = !p.mutated() && !key.openQuote() && p.min() > 0
+            && Mutator.Csv.split(new String(p.bytes(), key.dialect().charset()), key.dialect()).size() == headerSize
+            ? 1 : 0;
       } else {
         pieceMin = p.min();
       }
@@ -243,27 +266,39 @@ final class FuzzCorpus {
       for (byte x : p.bytes()) if (x == '\n') line++;
       line++;
     }
-    Path f = dir.resolve(String.format("batch-%05d%s", fileNo++, ext));
+    Path f = groupDir(key.group()).resolve(String.format("%s-%05d%s", key.openQuote() ? "open-quotes" : "batch",
+        fileNo++, ext));
     Files.write(f, b.toByteArray());
-    files.add(new FuzzFile(f, csv ? "csv batch" : "json-lines batch", muts, min, log, spans));
+    if (key.openQuote()) min = 1; // at least one row says something is wrong
+    files.add(new FuzzFile(f, csv ? key.openQuote() ? "csv open-quote batch" : "csv batch" : "json-lines batch", muts,
+        min, log, spans, key.group()));
+  }
+
+  /** Files read with the same input settings go in one folder: DIR/g0, DIR/g1, … */
+  Path groupDir(int group) throws IOException {
+    return Files.createDirectories(dir.resolve("g" + group));
   }
 
   // ------------------------------------------------------------ whole files
 
   private void wholeFileCases() throws IOException {
-    String ext = seeds.units.isEmpty() ? ".json" : seeds.units.get(0).extension;
-    boolean csvFormat = !seeds.units.isEmpty() && seeds.units.get(0).family == Family.CSV;
-    edge("empty" + ext, new byte[0], 0);
-    edge("blank" + ext, Mutator.utf8(" \n\r\n\t\n\n"), 0);
-    edge("bom-only" + ext, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0);
-    edge("nul-only" + ext, new byte[64], 0);
-    edge("garbage" + ext, Mutator.utf8("\u0001\u0002 not a record at all \u00ff"), csvFormat ? 0 : 1);
+    Unit firstUnit = seeds.units.get(0);
+    String ext = firstUnit.extension;
+    boolean csvFormat = firstUnit.family == Family.CSV;
+    int edgeGroup = seeds.group(firstUnit.settings);
+    edge(edgeGroup, "empty" + ext, new byte[0], 0);
+    edge(edgeGroup, "blank" + ext, Mutator.utf8(" \n\r\n\t\n\n"), 0);
+    edge(edgeGroup, "bom-only" + ext, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0);
+    edge(edgeGroup, "nul-only" + ext, new byte[64], 0);
+    edge(edgeGroup, "garbage" + ext, Mutator.utf8("\u0001\u0002 not a record at all \u00ff"), csvFormat ? 0 : 1);
     // CSV: the header removed, renamed, cut, reordered, doubled
     List<Unit> csv = seeds.units.stream().filter(u -> u.family == Family.CSV && u.baseline > 0).toList();
     if (!csv.isEmpty()) {
       Unit u = csv.get(0);
-      List<String> h = Mutator.Csv.split(u.csvHeader);
-      List<Unit> rows = csv.stream().filter(x -> x.csvHeader.equals(u.csvHeader)).limit(20).toList();
+      List<String> h = Mutator.Csv.split(u.csvHeader, u.dialect);
+      List<Unit> rows = csv.stream().filter(x -> x.csvHeader.equals(u.csvHeader) && x.settings.equals(u.settings))
+          .limit(20).toList();
+      int g = seeds.group(u.settings);
       List<String> renamed = new ArrayList<>(h);
       renamed.set(rnd.nextInt(h.size()), "renamed");
       List<String> reordered = new ArrayList<>(h);
@@ -271,15 +306,16 @@ final class FuzzCorpus {
       List<String> shorter = new ArrayList<>(h.subList(0, Math.max(1, h.size() - 1)));
       List<String> longer = new ArrayList<>(h);
       longer.add("extra");
-      headerCase("no-header", null, rows, 1);
-      headerCase("renamed-column", Mutator.Csv.join(renamed), rows, 1);
-      headerCase("reordered-header", Mutator.Csv.join(reordered), rows, 1);
-      headerCase("header-one-short", Mutator.Csv.join(shorter), rows, 1);
-      headerCase("header-one-long", Mutator.Csv.join(longer), rows, 1);
-      headerCase("upper-case-header", u.csvHeader.toUpperCase(java.util.Locale.ROOT), rows, 1);
-      headerCase("bom-crlf-header", "\uFEFF" + u.csvHeader + "\r", rows, rows.size());
-      headerCase("header-only", u.csvHeader, List.of(), 0);
-      headerCase("header-twice", u.csvHeader + "\n" + u.csvHeader, rows, rows.size());
+      CsvDialect d = u.dialect;
+      headerCase(g, d, "no-header", null, rows, 1);
+      headerCase(g, d, "renamed-column", Mutator.Csv.join(renamed, u.dialect), rows, 1);
+      headerCase(g, d, "reordered-header", Mutator.Csv.join(reordered, u.dialect), rows, 1);
+      headerCase(g, d, "header-one-short", Mutator.Csv.join(shorter, u.dialect), rows, 1);
+      headerCase(g, d, "header-one-long", Mutator.Csv.join(longer, u.dialect), rows, 1);
+      headerCase(g, d, "upper-case-header", u.csvHeader.toUpperCase(java.util.Locale.ROOT), rows, 1);
+      headerCase(g, d, "bom-crlf-header", "\uFEFF" + u.csvHeader + "\r", rows, rows.size());
+      headerCase(g, d, "header-only", u.csvHeader, List.of(), 0);
+      headerCase(g, d, "header-twice", u.csvHeader + "\n" + u.csvHeader, rows, rows.size());
     }
     // compressed files cut short or corrupted (an interrupted download)
     FuzzFile first = files.stream().filter(f -> f.kind().endsWith("batch")).findFirst().orElse(null);
@@ -287,46 +323,47 @@ final class FuzzCorpus {
       byte[] plain = Files.readAllBytes(first.path());
       String name = first.path().getFileName().toString();
       byte[] gz = gzip(plain);
-      compressed(name + ".gz", Mutator.slice(gz, 0, gz.length * 2 / 3), "gzip cut at 2/3");
-      compressed(name + ".gz", Mutator.slice(gz, 0, 10), "gzip header only");
+      compressed(first.group(), name + ".gz", Mutator.slice(gz, 0, gz.length * 2 / 3), "gzip cut at 2/3");
+      compressed(first.group(), name + ".gz", Mutator.slice(gz, 0, 10), "gzip header only");
       byte[] flipped = gz.clone();
       for (int i = gz.length / 3; i < gz.length / 3 + 8; i++) flipped[i] ^= (byte) 0x5A;
-      compressed(name + ".gz", flipped, "gzip with corrupted bytes");
+      compressed(first.group(), name + ".gz", flipped, "gzip with corrupted bytes");
       byte[] zst = com.github.luben.zstd.Zstd.compress(plain);
-      compressed(name + ".zst", Mutator.slice(zst, 0, zst.length / 2), "zstd cut at 1/2");
+      compressed(first.group(), name + ".zst", Mutator.slice(zst, 0, zst.length / 2), "zstd cut at 1/2");
       byte[] bz = bzip2(plain);
-      compressed(name + ".bz2", Mutator.slice(bz, 0, bz.length / 2), "bzip2 cut at 1/2");
+      compressed(first.group(), name + ".bz2", Mutator.slice(bz, 0, bz.length / 2), "bzip2 cut at 1/2");
     }
   }
 
-  private void edge(String name, byte[] bytes, long min) throws IOException {
-    Path f = dir.resolve(String.format("edge-%05d-%s", fileNo++, name));
+  private void edge(int group, String name, byte[] bytes, long min) throws IOException {
+    Path f = groupDir(group).resolve(String.format("edge-%05d-%s", fileNo++, name));
     Files.write(f, bytes);
-    files.add(new FuzzFile(f, "edge", 1, min, List.of(name)));
+    files.add(new FuzzFile(f, "edge", 1, min, List.of(name), group));
     mutations++;
     count("edge-" + name.substring(0, name.indexOf('.') < 0 ? name.length() : name.indexOf('.')));
   }
 
-  private void headerCase(String name, String header, List<Unit> rows, long min) throws IOException {
+  private void headerCase(int group, CsvDialect d, String name, String header, List<Unit> rows, long min)
+      throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    if (header != null) b.writeBytes(Mutator.utf8(header + "\n"));
+    if (header != null) b.writeBytes((header + "\n").getBytes(d.charset()));
     for (Unit r : rows) {
       b.writeBytes(r.bytes);
       b.write('\n');
     }
-    Path f = dir.resolve(String.format("header-%05d-%s%s", fileNo++, name, rows.isEmpty() && header != null
+    Path f = groupDir(group).resolve(String.format("header-%05d-%s%s", fileNo++, name, rows.isEmpty() && header != null
         ? seeds.units.get(0).extension : rows.isEmpty() ? ".csv" : rows.get(0).extension));
     Files.write(f, b.toByteArray());
-    files.add(new FuzzFile(f, "csv header", 1, rows.isEmpty() ? 0 : min, List.of(name)));
+    files.add(new FuzzFile(f, "csv header", 1, rows.isEmpty() ? 0 : min, List.of(name), group));
     mutations++;
     count("header-" + name);
   }
 
-  private void compressed(String name, byte[] bytes, String what) throws IOException {
-    Path f = dir.resolve(String.format("compressed-%05d-%s", fileNo++, name));
+  private void compressed(int group, String name, byte[] bytes, String what) throws IOException {
+    Path f = groupDir(group).resolve(String.format("compressed-%05d-%s", fileNo++, name));
     Files.write(f, bytes);
     // a cut or corrupted file must at least be reported: one row (a quarantined "truncated" record) or more
-    files.add(new FuzzFile(f, "compressed", 1, 1, List.of(what)));
+    files.add(new FuzzFile(f, "compressed", 1, 1, List.of(what), group));
     mutations++;
     count(what.split(" ")[0] + "-" + what.substring(what.lastIndexOf(' ') + 1));
   }
@@ -352,10 +389,54 @@ final class FuzzCorpus {
   /** The file a unit makes on its own: a line, a record under its header, or the document. */
   static byte[] standalone(Unit u) {
     return switch (u.family) {
-      case CSV -> Mutator.concat(Mutator.utf8(u.csvHeader + "\n"), Mutator.concat(u.bytes, new byte[] {'\n'}));
+      case CSV -> Mutator.concat((u.csvHeader + "\n").getBytes(u.dialect.charset()),
+          Mutator.concat(u.bytes, new byte[] {'\n'}));
       case JSON_LINES -> Mutator.concat(u.bytes, new byte[] {'\n'});
       default -> u.bytes;
     };
+  }
+
+  /**
+   * Rows a byte-mutated JSON line must give, line by line as JsonSources splits them (LF, CR): a non-blank line
+   * that no longer parses must be reported (one row at least); a line that parses to the record's value
+   * unchanged gives what the record gave; one that parses to another value may give none (a page whose
+   * records key lost a letter is an empty page to some formats).
+   */
+  static long byteMutatedJsonMin(byte[] b, JsonNode original, long baseline) {
+    long min = 0;
+    int from = 0;
+    for (int i = 0; i <= b.length; i++) {
+      if (i < b.length && b[i] != '\n' && b[i] != '\r') continue;
+      byte[] line = java.util.Arrays.copyOfRange(b, from, i);
+      from = i + 1;
+      if (nonBlankLines(line) == 0) continue;
+      JsonNode t = parseAsReaderDoes(line);
+      if (t == null) min += 1;
+      else if (t.equals(original)) min += baseline;
+    }
+    return min;
+  }
+
+  /** A byte-mutated document must be reported when it no longer parses; unchanged it gives a row or more. */
+  static long byteMutatedDocumentMin(byte[] b, JsonNode original) {
+    try (com.fasterxml.jackson.core.JsonParser p = io.megaphone.ingest.json.Json.MAPPER.getFactory().createParser(b)) {
+      com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+          io.megaphone.ingest.json.Json.MAPPER.readerFor(JsonNode.class).readValues(p);
+      List<JsonNode> docs = new ArrayList<>();
+      while (it.hasNextValue()) docs.add(it.nextValue());
+      return docs.size() == 1 && docs.get(0).equals(original) ? 1 : 0;
+    } catch (IOException | RuntimeException e) {
+      return 1;
+    }
+  }
+
+  /** The value of a line as JsonSources reads it (NULs dropped, strict UTF-8, BOM dropped), or null. */
+  private static JsonNode parseAsReaderDoes(byte[] line) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    for (byte x : line) if (x != 0) o.write(x);
+    io.megaphone.ingest.StrictUtf8.Decoded d = io.megaphone.ingest.StrictUtf8.decode(o.toByteArray(), 0, o.size());
+    if (!d.valid()) return null;
+    return FuzzSeeds.parseLine(d.text());
   }
 
   /**

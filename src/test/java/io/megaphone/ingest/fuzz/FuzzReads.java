@@ -71,6 +71,30 @@ final class FuzzReads {
     long unexpectedCount() {
       return perFile.values().stream().mapToLong(Tally::unexpected).sum();
     }
+
+    Outcome plus(Outcome o) {
+      Map<String, Tally> f = new HashMap<>(perFile);
+      f.putAll(o.perFile);
+      Map<String, Map<String, Long>> p = new HashMap<>(perPosition);
+      p.putAll(o.perPosition);
+      List<String> pr = new ArrayList<>(problems);
+      pr.addAll(o.problems);
+      List<String> u = new ArrayList<>(unexpected);
+      u.addAll(o.unexpected);
+      return new Outcome(f, p, pr.subList(0, Math.min(20, pr.size())), problemCount + o.problemCount,
+          u.subList(0, Math.min(10, u.size())));
+    }
+  }
+
+  static final Outcome NOTHING = new Outcome(Map.of(), Map.of(), List.of(), 0, List.of());
+
+  /** Reads files grouped by the settings they are read with ({@code files.get(i)} with settings of group i). */
+  static Outcome readGroups(SourceFormat format, List<List<String>> files, List<Map<String, Object>> groups) {
+    Outcome all = NOTHING;
+    for (int g = 0; g < groups.size(); g++) {
+      if (!files.get(g).isEmpty()) all = all.plus(read(format, files.get(g), groups.get(g)));
+    }
+    return all;
   }
 
   /** One checked row: its file, what it was, and what is wrong with it (null when nothing). */
@@ -151,6 +175,7 @@ final class FuzzReads {
       else if (t.toInstant().isBefore(min) || t.toInstant().isAfter(max)) problems.add("created_at " + t.toInstant());
       if (get(r, "is_repost") == null) problems.add("is_repost null");
       if (get(r, "text") == null) problems.add("text null");
+      else if (((String) get(r, "text")).contains("root:x:0:0")) problems.add("an external XML entity was resolved");
     }
     return new Checked(file, reason != null, unexpected, problems.isEmpty() ? null : String.join("; ", problems),
         position);
@@ -200,7 +225,8 @@ final class FuzzReads {
       Map<String, List<FuzzSeeds.Unit>> generated = new LinkedHashMap<>();
       for (FuzzSeeds.Unit u : seeds.units) {
         if (u.generated && (u.family == FuzzSeeds.Family.JSON_LINES || u.family == FuzzSeeds.Family.CSV)) {
-          generated.computeIfAbsent(u.extension + "\n" + u.csvHeader, k -> new ArrayList<>()).add(u);
+          generated.computeIfAbsent(u.extension + "\n" + u.csvHeader + "\n" + seeds.group(u.settings),
+              k -> new ArrayList<>()).add(u);
           continue;
         }
         Path f = dir.resolve(String.format("unit-%05d%s", n++, u.extension));
@@ -210,7 +236,8 @@ final class FuzzReads {
       for (List<FuzzSeeds.Unit> group : generated.values()) {
         Path f = dir.resolve(String.format("generated-%05d%s", n++, group.get(0).extension));
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        if (group.get(0).csvHeader != null) b.writeBytes(Mutator.utf8(group.get(0).csvHeader + "\n"));
+        FuzzSeeds.Unit g0 = group.get(0);
+        if (g0.csvHeader != null) b.writeBytes((g0.csvHeader + "\n").getBytes(g0.dialect.charset()));
         for (FuzzSeeds.Unit u : group) {
           b.writeBytes(u.bytes);
           b.write('\n');
@@ -221,7 +248,10 @@ final class FuzzReads {
       List<String> files = qualified(byFile.keySet());
       Map<String, String> back = new HashMap<>();
       for (String k : byFile.keySet()) back.put(qualify(k), k);
-      Outcome o = read(format, files, seeds.settings);
+      List<List<String>> byGroup = new ArrayList<>();
+      for (int g = 0; g < seeds.groups.size(); g++) byGroup.add(new ArrayList<>());
+      for (String f : files) byGroup.get(seeds.group(byFile.get(back.get(f)).get(0).settings)).add(f);
+      Outcome o = readGroups(format, byGroup, seeds.groups);
       if (o.problemCount() > 0) {
         throw new AssertionError(format.name() + ": reading the unmutated seeds gave " + o.problemCount()
             + " malformed rows, e.g. " + o.problems());

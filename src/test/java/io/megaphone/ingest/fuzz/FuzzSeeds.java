@@ -7,6 +7,7 @@ import io.megaphone.generate.ArchiveGenerator;
 import io.megaphone.generate.GeneratorOptions;
 import io.megaphone.ingest.SourceFiles;
 import io.megaphone.ingest.SourceFormat;
+import io.megaphone.ingest.csv.CsvDialect;
 import io.megaphone.ingest.json.Json;
 import io.megaphone.testing.TestSpark;
 import java.io.IOException;
@@ -65,12 +66,22 @@ final class FuzzSeeds {
     final JsonNode tree;
     /** the CSV header of the record's file, else null */
     final String csvHeader;
+    /** the CSV dialect of the record's file (separator, quote, encoding), else null */
+    final CsvDialect dialect;
     final boolean generated;
+    /** the input settings the record's file is read with */
+    final Map<String, Object> settings;
     /** rows the reader makes of the unmutated record alone */
     long baseline = -1;
 
     Unit(String origin, Family family, String extension, byte[] bytes, JsonNode tree, String csvHeader,
-        boolean generated) {
+        boolean generated, Map<String, Object> settings) {
+      this(origin, family, extension, bytes, tree, csvHeader, null, generated, settings);
+    }
+
+    Unit(String origin, Family family, String extension, byte[] bytes, JsonNode tree, String csvHeader,
+        CsvDialect dialect, boolean generated, Map<String, Object> settings) {
+      this.dialect = dialect;
       this.origin = origin;
       this.family = family;
       this.extension = extension;
@@ -78,6 +89,7 @@ final class FuzzSeeds {
       this.tree = tree;
       this.csvHeader = csvHeader;
       this.generated = generated;
+      this.settings = settings;
     }
 
     /** The record on one line (a JSON document compacted), for line-based batches. */
@@ -92,15 +104,25 @@ final class FuzzSeeds {
   }
 
   final String format;
-  final Map<String, Object> settings;
   final List<Unit> units = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
+  /** the distinct input settings of the units, in order of appearance: files are read per settings group */
+  final List<Map<String, Object>> groups = new ArrayList<>();
   boolean generated;
   int fixtureFiles;
 
-  private FuzzSeeds(String format, Map<String, Object> settings) {
+  private FuzzSeeds(String format) {
     this.format = format;
-    this.settings = settings;
+  }
+
+  /** The index of a settings group. */
+  int group(Map<String, Object> settings) {
+    int i = groups.indexOf(settings);
+    if (i < 0) {
+      groups.add(settings);
+      i = groups.size() - 1;
+    }
+    return i;
   }
 
   /** The seeds of a format, built once per test JVM (both fuzz tests share them). */
@@ -110,17 +132,25 @@ final class FuzzSeeds {
 
   private static FuzzSeeds build(SourceFormat format, Path dir) {
     String name = format.name();
-    FuzzSeeds s = new FuzzSeeds(name, FuzzSettings.of(format));
+    FuzzSeeds s = new FuzzSeeds(name);
+    Map<String, Object> defaults = FuzzSettings.defaults(format);
+    Map<Path, Map<String, Object>> perFile = FuzzSettings.perFile(format);
     try {
       deleteRecursively(dir);
       Files.createDirectories(dir);
       if (GeneratorOptions.FORMATS.contains(name)) {
+        if (defaults == null) {
+          throw new AssertionError(name + " is generated but rejects the fuzz's default input settings: put the"
+              + " settings its generated files need in " + FIXTURES.resolve(name).resolve(FuzzSettings.FILE));
+        }
         s.generated = true;
         Path out = dir.resolve("generated");
         ArchiveGenerator.run(TestSpark.session(), new GeneratorOptions(GENERATED_POSTS, name, 7, out.toString(),
             GENERATED_POSTS, 0, GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, true));
         try (Stream<Path> files = Files.list(out.resolve("data"))) {
-          for (Path f : files.sorted().toList()) s.addFile(f, "generated/" + f.getFileName(), true, Integer.MAX_VALUE);
+          for (Path f : files.sorted().toList()) {
+            s.addFile(f, "generated/" + f.getFileName(), true, Integer.MAX_VALUE, defaults);
+          }
         }
       }
       List<Path> files = new ArrayList<>();
@@ -139,10 +169,16 @@ final class FuzzSeeds {
           }
           data.add(f);
         }
-        int perFile = Math.max(5, FIXTURE_UNITS_MAX / Math.max(1, data.size()));
+        int perFixtureFile = Math.max(5, FIXTURE_UNITS_MAX / Math.max(1, data.size()));
         for (Path f : data) {
+          Map<String, Object> settings = perFile.getOrDefault(f.toAbsolutePath().normalize(), defaults);
+          if (settings == null || !FuzzSettings.accepted(format, settings)) {
+            s.notes.add(FIXTURES.relativize(f) + ": no input settings the format accepts (name the file in a job"
+                + " file of its fixture folder, or write " + FuzzSettings.FILE + "), not mutated");
+            continue;
+          }
           s.fixtureFiles++;
-          s.addFile(f, FIXTURES.relativize(f).toString(), false, perFile);
+          s.addFile(f, FIXTURES.relativize(f).toString(), false, perFixtureFile, settings);
         }
       }
     } catch (IOException e) {
@@ -173,7 +209,8 @@ final class FuzzSeeds {
   }
 
   /** Splits a seed file into units; compressed files are read decompressed, binary ones skipped. */
-  private void addFile(Path f, String origin, boolean generated, int maxUnits) throws IOException {
+  private void addFile(Path f, String origin, boolean generated, int maxUnits, Map<String, Object> settings)
+      throws IOException {
     String fn = f.getFileName().toString().toLowerCase(Locale.ROOT);
     String inner = fn.replaceFirst("\\.(gz|bz2|zst|zstd)$", "");
     if (BINARY.contains(ext(inner))) {
@@ -192,16 +229,28 @@ final class FuzzSeeds {
     String head = text.replace("\uFEFF", "").stripLeading();
     List<Unit> found = new ArrayList<>();
     if (extension.equals(".csv") || extension.equals(".tsv")) {
-      List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+      CsvDialect d;
+      try {
+        d = CsvDialect.of(settings, "fuzz", extension.equals(".tsv") ? new CsvDialect('\t', '"', "UTF-8")
+            : CsvDialect.RFC4180);
+      } catch (RuntimeException e) {
+        notes.add(origin + ": CSV dialect settings not usable (" + e.getMessage() + "), not mutated");
+        return;
+      }
+      List<String> lines = new ArrayList<>(Arrays.asList(new String(bytes, d.charset()).split("\n", -1)));
       if (lines.isEmpty()) return;
       String header = lines.remove(0);
       int i = 0;
-      for (String r : Mutator.Csv.records(lines)) {
-        found.add(new Unit(origin + " record " + (++i), Family.CSV, extension, Mutator.utf8(r), null, header,
-            generated));
+      for (String r : Mutator.Csv.records(lines, d)) {
+        found.add(new Unit(origin + " record " + (++i), Family.CSV, extension, r.getBytes(d.charset()), null, header,
+            d, generated, settings));
       }
     } else if (head.startsWith("<") || Set.of(".xml", ".rss", ".atom").contains(extension)) {
-      found.add(new Unit(origin, Family.XML, extension, bytes, null, null, generated));
+      List<byte[]> docs = bytes.length > SHRINK_ABOVE * 4 ? XmlWindows.windows(bytes, 3, 20) : List.of(bytes);
+      for (int i = 0; i < docs.size(); i++) {
+        found.add(new Unit(origin + (docs.size() > 1 ? " window " + (i + 1) : ""), Family.XML, extension, docs.get(i),
+            null, null, generated, settings));
+      }
     } else if (!head.isEmpty()) {
       String[] lines = text.split("\n");
       List<JsonNode> trees = new ArrayList<>();
@@ -225,7 +274,8 @@ final class FuzzSeeds {
             t = Mutator.shrink(t, 3);
             b = Mutator.WRITER.writeValueAsBytes(t);
           }
-          found.add(new Unit(origin + " line " + (++i), Family.JSON_LINES, extension, b, t, null, generated));
+          found.add(new Unit(origin + " line " + (++i), Family.JSON_LINES, extension, b, t, null, generated,
+              settings));
         }
       } else {
         List<JsonNode> docs = documents(text);
@@ -236,17 +286,17 @@ final class FuzzSeeds {
             t = Mutator.shrink(t, 3);
             b = Mutator.WRITER.writerWithDefaultPrettyPrinter().writeValueAsBytes(t);
           }
-          found.add(new Unit(origin, Family.JSON_DOCUMENT, extension, b, t, null, generated));
+          found.add(new Unit(origin, Family.JSON_DOCUMENT, extension, b, t, null, generated, settings));
         } else if (docs.size() > 1) {
           int i = 0;
           for (JsonNode d : docs) {
             JsonNode t = d.toString().length() > SHRINK_ABOVE ? Mutator.shrink(d, 3) : d;
             found.add(new Unit(origin + " document " + (++i), Family.JSON_DOCUMENT, extension,
-                Mutator.WRITER.writerWithDefaultPrettyPrinter().writeValueAsBytes(t), t, null, generated));
+                Mutator.WRITER.writerWithDefaultPrettyPrinter().writeValueAsBytes(t), t, null, generated, settings));
           }
         } else {
           // not JSON at all (a fixture of broken input): its bytes are still worth mutating
-          found.add(new Unit(origin, Family.JSON_DOCUMENT, extension, bytes, null, null, generated));
+          found.add(new Unit(origin, Family.JSON_DOCUMENT, extension, bytes, null, null, generated, settings));
         }
       }
     }
@@ -255,6 +305,7 @@ final class FuzzSeeds {
       for (int i = 0; i < maxUnits; i++) sampled.add(found.get((int) ((long) i * found.size() / maxUnits)));
       found = sampled;
     }
+    for (Unit u : found) group(u.settings);
     units.addAll(found);
   }
 

@@ -94,23 +94,28 @@ class IngestFuzzTest {
     Path out = root.resolve("out");
     FuzzSeeds.deleteRecursively(out);
 
-    // the job as a user would write it: one input, the format's settings, the default parameters
-    Map<String, Object> input = new LinkedHashMap<>();
-    input.put("format", name);
-    input.put("path", root.resolve("data").toString());
-    input.putAll(seeds.settings);
+    // the job as a user would write it: one input per settings group (a folder), the default parameters
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (int g = 0; g < seeds.groups.size(); g++) {
+      Path folder = root.resolve("data").resolve("g" + g);
+      if (!Files.isDirectory(folder)) continue;
+      Map<String, Object> input = new LinkedHashMap<>();
+      input.put("format", name);
+      input.put("path", folder.toString());
+      input.putAll(seeds.groups.get(g));
+      inputs.add(input);
+    }
     Path job = root.resolve("job.yaml");
-    Files.writeString(job, new Yaml().dump(Map.of("name", "fuzz " + name, "inputs", List.of(input))),
-        StandardCharsets.UTF_8);
+    Files.writeString(job, new Yaml().dump(Map.of("name", "fuzz " + name, "inputs", inputs)), StandardCharsets.UTF_8);
     JobSettings settings = new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
         Optional.of(job.toString()), List.of(), Optional.empty(), Optional.of(out.toString()), List.of()), true, true);
-    List<String> files = FuzzReads.qualified(corpus.files.stream().map(f -> f.path().toUri().toString()).toList());
+    List<String> files = FuzzCrash.files(corpus);
     int code;
     try {
       code = new JobRunner(settings, EnumSet.of(Stage.INGEST), "fuzz").run(spark);
     } catch (Exception e) {
       throw new AssertionError("ingest of mutated " + name + " files failed: " + FuzzCrash.rootCause(e) + "\n"
-          + FuzzCrash.culprits(format, files, seeds.settings, corpus), e);
+          + FuzzCrash.culprits(format, seeds, corpus), e);
     }
     assertThat(code).as(name + ": ingest exit code").isZero();
 

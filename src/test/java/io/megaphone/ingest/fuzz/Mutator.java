@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.megaphone.ingest.csv.CsvDialect;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -121,8 +122,10 @@ final class Mutator {
       }
       if (kind < 20) {
         s = pick(slots);
+        JsonNode removed = s.get();
         s.remove();
-        emptying |= s.parent.isEmpty();
+        // a container may hold the records (a page's "data", "items"): without it a page can be an empty one
+        emptying |= s.parent.isEmpty() || removed.isContainerNode() && !removed.isEmpty();
         op = "drop " + s;
       } else if (kind < 30) {
         List<Slot> objects = objectSlots(root);
@@ -418,8 +421,8 @@ final class Mutator {
   // ---------------------------------------------------------------- CSV
 
   /** A field-level mutation of a CSV record: one field replaced, a field dropped or added. */
-  Mutation csvFields(byte[] record, List<String> header) {
-    List<String> f = Csv.split(new String(record, StandardCharsets.UTF_8));
+  Mutation csvFields(byte[] record, List<String> header, CsvDialect d) {
+    List<String> f = Csv.split(new String(record, d.charset()), d);
     int kind = rnd.nextInt(100);
     String op;
     if (kind < 15 && f.size() > 1) {
@@ -439,12 +442,12 @@ final class Mutator {
       else v = pick(List.of("", " ", "True", "False", "TRUE", "maybe", "1", "-1", "0", "1.0", "1e400", "NaN",
           "99999999999999999999999999", "\u0001", "\u0000", "x".repeat(100_000), "a\nb", "a\r\nb", "\"\"", "a,b",
           "𝕏🦜", "\uFEFF", "&amp;&lt;&#0;", "=cmd|' /C calc'!A0"));
-      String s = v instanceof Double d && d.isNaN() ? "NaN" : String.valueOf(v);
+      String s = v instanceof Double x && x.isNaN() ? "NaN" : String.valueOf(v);
       if (s.startsWith("@RAW:")) s = s.substring(5);
       f.set(i, s);
       op = "field " + i + (name.isEmpty() ? "" : " (" + name + ")") + " -> " + printable(abbreviate(s));
     }
-    return new Mutation(utf8(Csv.join(f)), op, false);
+    return new Mutation(Csv.join(f, d).getBytes(d.charset()), op, false);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -490,29 +493,31 @@ final class Mutator {
     return b.toString();
   }
 
-  /** Minimal RFC 4180 splitting and joining, for mutating one field of a record. */
+  /** Minimal RFC 4180 splitting and joining in a dialect (separator, quote), for mutating one field of a record. */
   static final class Csv {
     private Csv() {}
 
-    static List<String> split(String record) {
+    static List<String> split(String record, CsvDialect d) {
+      char sep = d.separator();
+      char q = d.quote();
       List<String> out = new ArrayList<>();
       StringBuilder cur = new StringBuilder();
       boolean quoted = false;
       for (int i = 0; i < record.length(); i++) {
         char c = record.charAt(i);
         if (quoted) {
-          if (c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
-            cur.append('"');
+          if (c == q && i + 1 < record.length() && record.charAt(i + 1) == q) {
+            cur.append(q);
             i++;
-          } else if (c == '"') {
+          } else if (c == q) {
             quoted = false;
           } else {
             cur.append(c);
           }
-        } else if (c == ',') {
+        } else if (c == sep) {
           out.add(cur.toString());
           cur.setLength(0);
-        } else if (c == '"' && cur.isEmpty()) {
+        } else if (q != 0 && c == q && cur.isEmpty()) {
           quoted = true;
         } else {
           cur.append(c);
@@ -522,13 +527,18 @@ final class Mutator {
       return out;
     }
 
-    static String join(List<String> fields) {
+    static String join(List<String> fields, CsvDialect d) {
+      char sep = d.separator();
+      char q = d.quote();
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < fields.size(); i++) {
-        if (i > 0) b.append(',');
+        if (i > 0) b.append(sep);
         String f = fields.get(i);
-        if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-          b.append('"').append(f.replace("\"", "\"\"")).append('"');
+        boolean needs = f.indexOf(sep) >= 0 || q != 0 && f.indexOf(q) >= 0 || f.indexOf('\n') >= 0
+            || f.indexOf('\r') >= 0;
+        if (needs && q != 0) {
+          String qs = String.valueOf(q);
+          b.append(q).append(f.replace(qs, qs + qs)).append(q);
         } else {
           b.append(f);
         }
@@ -537,21 +547,24 @@ final class Mutator {
     }
 
     /**
-     * Whether a quoted field is open after {@code text}, starting {@code open} or not: a quote opens a field only
+     * Whether a quoted field is open after {@code text}, read from a closed state: a quote opens a field only
      * at its start (elsewhere it is text, as readers of real exports take it), a doubled quote is a quote.
      */
-    static boolean endsOpen(boolean open, String text) {
-      boolean atStart = !open;
+    static boolean endsOpen(String text, CsvDialect d) {
+      char q = d.quote();
+      if (q == 0) return false;
+      boolean open = false;
+      boolean atStart = true;
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         if (open) {
-          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') i++;
-          else if (c == '"') open = false;
+          if (c == q && i + 1 < text.length() && text.charAt(i + 1) == q) i++;
+          else if (c == q) open = false;
           atStart = false;
-        } else if (c == ',' || c == '\n') {
+        } else if (c == d.separator() || c == '\n') {
           atStart = true;
         } else {
-          if (c == '"' && atStart) open = true;
+          if (c == q && atStart) open = true;
           atStart = false;
         }
       }
@@ -559,7 +572,7 @@ final class Mutator {
     }
 
     /** Physical lines grouped into records: a record goes on while a quoted field is open. */
-    static List<String> records(List<String> lines) {
+    static List<String> records(List<String> lines, CsvDialect d) {
       List<String> out = new ArrayList<>();
       StringBuilder cur = null;
       for (String l : lines) {
@@ -569,19 +582,13 @@ final class Mutator {
         } else {
           cur.append('\n').append(l);
         }
-        if (balanced(cur)) {
+        if (!endsOpen(cur.toString(), d)) {
           out.add(cur.toString());
           cur = null;
         }
       }
       if (cur != null) out.add(cur.toString());
       return out;
-    }
-
-    private static boolean balanced(CharSequence s) {
-      int quotes = 0;
-      for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '"') quotes++;
-      return quotes % 2 == 0;
     }
   }
 

@@ -46,8 +46,8 @@ class ReaderFuzzTest {
     assertThat(seeds.units).as(name + ": no seed record (" + seeds.notes + ")").isNotEmpty();
     FuzzCorpus corpus = FuzzCorpus.build(seeds, Fuzz.WORK.resolve(NAME).resolve(name), Fuzz.seedFor(name), budget,
         DOCUMENT_FILES);
-    List<String> files = FuzzReads.qualified(corpus.files.stream().map(f -> f.path().toUri().toString()).toList());
-    FuzzReads.Outcome o = FuzzCrash.read(format, files, seeds.settings, corpus);
+    List<String> files = FuzzCrash.files(corpus);
+    FuzzReads.Outcome o = FuzzCrash.read(format, seeds, corpus);
 
     List<String> implausible = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {

@@ -146,6 +146,34 @@ class JsonSourcesFuzzRegressionTest {
   }
 
   @Test
+  void documentWithInvalidUtf8IsQuarantinedAndTheNextIsRead() throws IOException {
+    // was: the bad bytes became U+FFFD inside accepted text (only JSON Lines checked the encoding)
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes("{\n  \"id\": \"1\",\n  \"created_at\": \"2020-01-01T00:00:00Z\", \"t\": \"caf".getBytes(StandardCharsets.UTF_8));
+    b.writeBytes(new byte[] {(byte) 0xC3, 0x28});
+    b.writeBytes("\"\n}\n{\n  \"id\": \"2\",\n  \"created_at\": \"2020-01-01T00:00:00Z\"\n}\n".getBytes(StandardCharsets.UTF_8));
+    String f = file("bad-bytes.json", b.toByteArray());
+    assertThat(JsonSources.layout(f, new Configuration())).isEqualTo(JsonSources.Layout.DOCUMENTS);
+    List<Row> rows = read(f);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).getString(REASON)).isEqualTo("invalid_encoding");
+    assertThat(rows.get(0).getString(RECORD)).isEqualTo("line 1");
+    assertThat(rows.get(1).get(REASON)).isNull();
+    assertThat(rows.get(1).getString(RECORD)).isEqualTo("line 5");
+  }
+
+  @Test
+  void documentWithAByteOrderMarkIsRead() throws IOException {
+    // was: the BOM made the first value unparseable, and the document was read line by line, all quarantined
+    String pretty = "\uFEFF{\n  \"id\": \"1\",\n  \"created_at\": \"2020-01-01T00:00:00Z\"\n}\n";
+    String f = file("bom.json", pretty.getBytes(StandardCharsets.UTF_8));
+    assertThat(JsonSources.layout(f, new Configuration())).isEqualTo(JsonSources.Layout.DOCUMENTS);
+    List<Row> rows = read(f);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get(REASON)).isNull();
+  }
+
+  @Test
   void prettyPrintedDocumentsStayDocuments() throws IOException {
     String pretty = "{\n  \"id\": \"1\",\n  \"created_at\": \"2020-01-01T00:00:00Z\"\n}\n"
         + "{\n  \"id\": \"2\",\n  \"tags\": [\n    [1, 2],\n    [3]\n  ],\n  \"created_at\": \"2020-01-01T00:00:00Z\"\n}\n";
