@@ -14,7 +14,7 @@ import org.apache.commons.text.StringEscapeUtils;
  *       {@code Ã©tÃ©}, {@code ðŸ˜€}) are turned back into the characters they encoded, in at most two rounds
  *       (double-encoded text).</li>
  * </ol>
- * A text with none of {@code &}, NUL, surrogates or a possible mojibake pair (a character from Â to ô
+ * A text with none of {@code &}, NUL, a lone surrogate or a possible mojibake pair (a character from Â to ô
  * followed by one that Windows-1252 gives to a UTF-8 continuation byte) is returned as is after one scan:
  * plain ASCII, French or emoji text costs one pass over its characters.
  *
@@ -81,7 +81,8 @@ public final class TextRepair {
         if (c == '&') flags |= AMP;
         else if (c == 0) flags |= NUL;
       } else if (Character.isSurrogate(c)) {
-        flags |= SURROGATE;
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+        else flags |= SURROGATE; // a lone one
       } else if (c >= '\u00C2' && c <= '\u00F4' && i + 1 < n && isContinuation(s.charAt(i + 1))) {
         flags |= MOJIBAKE;
       }
