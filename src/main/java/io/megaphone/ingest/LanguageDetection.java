@@ -90,10 +90,16 @@ public final class LanguageDetection {
     }
   }
 
-  /** A language code given by a source, trimmed and lower-cased, or null when it says nothing. */
+  /**
+   * A language code given by a source as the archive keeps it: its primary subtag in lower case, as Twitter
+   * writes codes and as {@link #detect} answers ({@code fr-FR}, {@code en_US}, {@code EN} → {@code fr},
+   * {@code en}), or null when it says nothing ({@code und}, Twitter's {@code zxx} and {@code q*}, empty).
+   */
   public static String given(String lang) {
     if (lang == null) return null;
     String l = lang.trim().toLowerCase(Locale.ROOT);
+    int sub = l.indexOf('-') >= 0 ? l.indexOf('-') : l.indexOf('_');
+    if (sub >= 0) l = l.substring(0, sub);
     return l.isEmpty() || ABSENT.contains(l) ? null : l;
   }
 

@@ -2,6 +2,7 @@ package io.megaphone.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -34,12 +35,23 @@ public final class Timestamps {
       DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
   private static final Pattern ISO = Pattern.compile(
       "(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?))?"
-          + " ?(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
+          + " ?(Z|z|UTC|GMT|[+-]\\d{2}(?::\\d{2})?)?");
 
   private Timestamps() {}
 
-  /** @throws DateTimeParseException when no known shape fits (ArithmeticException for absurd numbers) */
+  /** @throws DateTimeParseException when no known shape fits, or the value is out of range */
   public static Instant parse(String raw, ZoneId defaultZone) {
+    try {
+      return parseShapes(raw, defaultZone);
+    } catch (DateTimeParseException e) {
+      throw e;
+    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+      // an offset beyond ±18:00, an epoch number beyond Instant's range: callers expect a parse failure
+      throw new DateTimeParseException(e.getMessage(), raw, 0, e);
+    }
+  }
+
+  private static Instant parseShapes(String raw, ZoneId defaultZone) {
     String s = raw.trim();
     if (s.isEmpty()) throw new DateTimeParseException("empty timestamp", raw, 0);
     if (isNumber(s)) return epoch(s);
@@ -50,23 +62,30 @@ public final class Timestamps {
         return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       }
     }
-    Matcher m = ISO.matcher(s);
+    Matcher m = ISO.matcher(colonInOffset(s));
     if (!m.matches()) throw new DateTimeParseException("not an ISO-8601, Twitter or epoch timestamp", raw, 0);
     LocalDate date = LocalDate.parse(m.group(1));
     LocalTime time = m.group(2) == null ? LocalTime.MIDNIGHT : LocalTime.parse(m.group(2).replace(',', '.'));
     String off = m.group(3);
     if (off == null) return date.atTime(time).atZone(defaultZone).toInstant();
     ZoneOffset offset;
-    if (off.length() <= 3 && !off.startsWith("+") && !off.startsWith("-")) {
-      offset = ZoneOffset.UTC; // Z, UTC, GMT
-    } else if (off.length() == 3) {
-      offset = ZoneOffset.of(off + ":00"); // +02
-    } else if (off.length() == 5) {
-      offset = ZoneOffset.of(off.substring(0, 3) + ":" + off.substring(3)); // +0200
-    } else {
-      offset = ZoneOffset.of(off); // +02:00
-    }
+    if (off.charAt(0) != '+' && off.charAt(0) != '-') offset = ZoneOffset.UTC; // Z, UTC, GMT
+    else if (off.length() == 3) offset = ZoneOffset.of(off + ":00"); // +02
+    else offset = ZoneOffset.of(off); // +02:00
     return date.atTime(time).toInstant(offset);
+  }
+
+  /** {@code 2017-07-14T14:30:59+0000} → {@code …+00:00}: java.time's ISO offset needs the colon. */
+  static String colonInOffset(String s) {
+    int n = s.length();
+    if (n < 11 || s.indexOf(':') < 0) return s;
+    char sign = s.charAt(n - 5);
+    if (sign != '+' && sign != '-') return s;
+    for (int i = n - 4; i < n; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') return s;
+    }
+    if (s.charAt(n - 6) < '0' || s.charAt(n - 6) > '9') return s;
+    return s.substring(0, n - 2) + ":" + s.substring(n - 2);
   }
 
   private static boolean isNumber(String s) {

@@ -48,6 +48,9 @@ class LanguageDetectionTest {
   void givenCodesAreKeptAndUndMeansAbsent() {
     assertThat(LanguageDetection.given("fr")).isEqualTo("fr");
     assertThat(LanguageDetection.given(" EN ")).isEqualTo("en");
+    assertThat(LanguageDetection.given("fr-FR")).isEqualTo("fr"); // RSS, HTML lang attributes
+    assertThat(LanguageDetection.given("en_US")).isEqualTo("en");
+    assertThat(LanguageDetection.given("und-Latn")).isNull();
     assertThat(LanguageDetection.given("und")).isNull();
     assertThat(LanguageDetection.given("zxx")).isNull(); // Twitter: no linguistic content
     assertThat(LanguageDetection.given("qme")).isNull(); // Twitter: media only

@@ -101,7 +101,13 @@ public final class JsonSources {
               rows.clear();
               next = 0;
               var kv = it.next();
-              parseLine(kv._2(), kv._1().get(), file, format, parser, options, rows::add);
+              Text line = kv._2();
+              if (line.getLength() > PostRecord.MAX_RECORD_BYTES) {
+                rows.add(tooLarge(format, RecordPosition.byteOffset(file, kv._1().get()), line.getLength(),
+                    new String(line.getBytes(), 0, 4000, StandardCharsets.UTF_8)));
+                continue;
+              }
+              parseLine(line, kv._1().get(), file, format, parser, options, rows::add);
             }
             return true;
           }
@@ -120,11 +126,6 @@ public final class JsonSources {
 
   static void parseLine(Text line, long offset, String file, String format, JsonRecordParser parser,
       IngestOptions options, java.util.function.Consumer<Row> out) {
-    if (line.getLength() > PostRecord.MAX_RECORD_BYTES) {
-      out.accept(tooLarge(format, RecordPosition.byteOffset(file, offset), line.getLength(),
-          new String(line.getBytes(), 0, 4000, StandardCharsets.UTF_8)));
-      return;
-    }
     StrictUtf8.Decoded d = StrictUtf8.decode(line.getBytes(), 0, line.getLength());
     parseText(d.text(), d.valid(), RecordPosition.byteOffset(file, offset), format, parser, options, out);
   }
