@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import io.megaphone.ingest.BomAndNulFilter;
 import io.megaphone.ingest.ByteLines;
 import io.megaphone.ingest.IngestOptions;
 import io.megaphone.ingest.PostRecord;
@@ -68,7 +69,7 @@ public final class JsonSources {
 
   /** True when the first line of the file parses as one complete JSON value (or the file is empty). */
   static boolean isJsonLines(String file, Configuration conf) {
-    try (InputStream in = SourceFiles.open(file, conf);
+    try (InputStream in = new BomAndNulFilter(SourceFiles.open(file, conf));
         JsonParser p = Json.MAPPER.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       JsonToken t = p.nextToken();
       if (t == null) return true;
@@ -100,7 +101,13 @@ public final class JsonSources {
               rows.clear();
               next = 0;
               var kv = it.next();
-              parseLine(kv._2(), kv._1().get(), file, format, parser, options, rows::add);
+              Text line = kv._2();
+              if (line.getLength() > PostRecord.MAX_RECORD_BYTES) {
+                rows.add(tooLarge(format, RecordPosition.byteOffset(file, kv._1().get()), line.getLength(),
+                    new String(line.getBytes(), 0, 4000, StandardCharsets.UTF_8)));
+                continue;
+              }
+              parseLine(line, kv._1().get(), file, format, parser, options, rows::add);
             }
             return true;
           }
@@ -181,6 +188,10 @@ public final class JsonSources {
               lines.close();
               return false;
             }
+            if (l.tooLong()) {
+              rows.add(tooLarge(format, RecordPosition.line(file, l.number()), l.bytes(), l.text()));
+              continue;
+            }
             parseText(l.text(), l.validUtf8(), RecordPosition.line(file, l.number()), format, parser, options,
                 rows::add);
           } catch (IOException e) {
@@ -204,7 +215,7 @@ public final class JsonSources {
       throws IOException {
     List<Row> rows = new ArrayList<>();
     Configuration conf = new Configuration();
-    try (InputStream in = SourceFiles.open(file, conf);
+    try (InputStream in = new BomAndNulFilter(SourceFiles.open(file, conf));
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         JsonParser p = Json.MAPPER.getFactory().createParser(reader)) {
       MappingIterator<JsonNode> values = Json.MAPPER.readerFor(JsonNode.class).readValues(p);
@@ -225,6 +236,12 @@ public final class JsonSources {
       }
     }
     return rows.iterator();
+  }
+
+  /** A line too long to parse (see {@link PostRecord#MAX_RECORD_BYTES}), quarantined with its beginning. */
+  static Row tooLarge(String format, RecordPosition pos, long bytes, String prefix) {
+    return PostRecord.quarantined(format, pos, QuarantineReason.TOO_LARGE, "line of " + bytes
+        + " bytes exceeds the limit of " + PostRecord.MAX_RECORD_BYTES + " bytes", prefix, null, null);
   }
 
   /** A parser bug on odd input quarantines the value instead of failing the job. */
