@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
  */
 public final class Timestamps {
   private static final DateTimeFormatter TWITTER =
-      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
+      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z uuuu", Locale.ENGLISH)
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+  /** Strict: a lenient resolver turns "31 Jun" into 30 June instead of refusing it. */
+  private static final DateTimeFormatter RFC_1123 =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(java.time.format.ResolverStyle.STRICT);
   private static final Pattern ISO = Pattern.compile(
       "(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?))?"
           + " ?(Z|z|UTC|GMT|[+-]\\d{2}(?::\\d{2})?)?");
@@ -59,7 +63,7 @@ public final class Timestamps {
       try {
         return ZonedDateTime.parse(s, TWITTER).toInstant();
       } catch (DateTimeParseException e) {
-        return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        return ZonedDateTime.parse(s, RFC_1123).toInstant();
       }
     }
     Matcher m = ISO.matcher(colonInOffset(s));

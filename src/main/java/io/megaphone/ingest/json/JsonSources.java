@@ -41,6 +41,7 @@ import org.apache.spark.sql.SparkSession;
  * in one task (positions are line numbers). Each top-level value goes to a {@link JsonRecordParser}.
  */
 public final class JsonSources {
+  private static final int REASON = io.megaphone.ingest.CanonicalSchema.RECORD.fieldIndex("_reason");
   private JsonSources() {}
 
   public static JavaRDD<Row> read(SparkSession spark, List<String> files, String format, JsonRecordParser parser,
@@ -136,7 +137,18 @@ public final class JsonSources {
       node = null;
     }
     if (node != null && !node.isMissingNode()) {
-      safeParse(parser, node, pos, null, options, format, out);
+      List<Row> rows = new ArrayList<>(4);
+      safeParse(parser, node, pos, null, options, format, rows::add);
+      for (Row r : rows) {
+        if (!r.isNullAt(REASON)) {
+          // a quarantined record keeps the line exactly as written: parse again with it (rare)
+          rows.clear();
+          String raw = StrictUtf8.decode(line.getBytes(), 0, line.getLength()).text();
+          safeParse(parser, node, pos, raw, options, format, rows::add);
+          break;
+        }
+      }
+      rows.forEach(out);
       return;
     }
     StrictUtf8.Decoded d = StrictUtf8.decode(line.getBytes(), 0, line.getLength());
