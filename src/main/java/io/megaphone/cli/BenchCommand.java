@@ -31,7 +31,9 @@ final class BenchCommand implements Callable<Integer> {
   List<String> sizes = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "twitter-v2",
-      description = "Format of the generated input: canonical, twitter-v2, twcs or twitter-v1 (default ${DEFAULT-VALUE}).")
+      completionCandidates = GeneratedFormatNames.class,
+      description = "Format of the generated input for --sizes, one of: ${COMPLETION-CANDIDATES}"
+          + " (default ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")

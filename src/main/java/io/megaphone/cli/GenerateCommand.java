@@ -29,10 +29,10 @@ final class GenerateCommand implements Callable<Integer> {
   String posts;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "canonical",
-      description = "canonical (all platforms: Twitter, Facebook, Instagram, YouTube, LinkedIn, Mastodon),"
-          + " twitter-v2 (twarc2 pages, JSON Lines), twcs (Kaggle CSV) or twitter-v1 (API v1.1 statuses, JSON Lines);"
-          + " all but canonical hold Twitter only."
-          + " Default: ${DEFAULT-VALUE}.")
+      completionCandidates = GeneratedFormatNames.class,
+      description = "One of: ${COMPLETION-CANDIDATES}. canonical holds all platforms (Twitter, Facebook, Instagram,"
+          + " YouTube, LinkedIn, Mastodon); the others are one-platform archives in that source format"
+          + " (default ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")

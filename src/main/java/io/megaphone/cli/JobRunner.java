@@ -160,7 +160,8 @@ public final class JobRunner {
     ObjectNode resolved = manifest.section("resolved_parameters");
     resolved.put(Parameter.INGEST_MIN_CREATED_AT.key(), min.toString());
     resolved.put(Parameter.INGEST_MAX_CREATED_AT.key(), max.toString());
-    return new IngestOptions(min, max, settings.param(Parameter.INGEST_DEFAULT_TIMEZONE));
+    return new IngestOptions(min, max, settings.param(Parameter.INGEST_DEFAULT_TIMEZONE))
+        .withDetectLanguage(Boolean.parseBoolean(settings.param(Parameter.INGEST_DETECT_LANGUAGE)));
   }
 
   /** "now" and "now+7d" relative to the job start; anything else is an ISO instant. */

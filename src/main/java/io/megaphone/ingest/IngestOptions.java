@@ -7,15 +7,20 @@ import java.util.Map;
 
 /**
  * What parsers need to know about the job, shipped to every task: the accepted time range, the job's
- * default time zone, and the settings of the input being read (see {@link io.megaphone.job.InputSpec}).
+ * default time zone, whether to detect the language of posts whose source gives none, and the settings of
+ * the input being read (see {@link io.megaphone.job.InputSpec}).
  */
-public record IngestOptions(Instant minCreatedAt, Instant maxCreatedAt, String defaultZone, Map<String, Object> input)
-    implements Serializable {
+public record IngestOptions(Instant minCreatedAt, Instant maxCreatedAt, String defaultZone, Map<String, Object> input,
+    boolean detectLanguage) implements Serializable {
   /** The input setting that names the time zone of timestamps without one; it overrides the job default. */
   public static final String TIMEZONE = "timezone";
 
   public IngestOptions {
     input = input == null ? Map.of() : input;
+  }
+
+  public IngestOptions(Instant minCreatedAt, Instant maxCreatedAt, String defaultZone, Map<String, Object> input) {
+    this(minCreatedAt, maxCreatedAt, defaultZone, input, true);
   }
 
   public IngestOptions(Instant minCreatedAt, Instant maxCreatedAt, String defaultZone) {
@@ -24,7 +29,12 @@ public record IngestOptions(Instant minCreatedAt, Instant maxCreatedAt, String d
 
   /** The same job options for one input's settings. */
   public IngestOptions forInput(Map<String, Object> settings) {
-    return new IngestOptions(minCreatedAt, maxCreatedAt, defaultZone, settings);
+    return new IngestOptions(minCreatedAt, maxCreatedAt, defaultZone, settings, detectLanguage);
+  }
+
+  /** The same options with language detection on or off. */
+  public IngestOptions withDetectLanguage(boolean detect) {
+    return new IngestOptions(minCreatedAt, maxCreatedAt, defaultZone, input, detect);
   }
 
   public ZoneId zone() {

@@ -10,10 +10,23 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * A post under construction by a parser. {@link #toRow} validates it: a record with no id, no or an
- * impossible timestamp, or an unknown platform comes out as a quarantined row, never as an exception.
+ * impossible timestamp, an unknown platform or a text beyond {@link #MAX_TEXT_CHARS} comes out as a
+ * quarantined row, never as an exception. It also does what every format needs: the text is cleaned
+ * ({@link TextRepair}: HTML entities, NULs, lone surrogates, mojibake) and, when the source gives no language
+ * (or {@code und}), it is detected ({@link LanguageDetection}, job parameter {@code ingest.detect-language}).
  */
 public final class PostRecord {
   private static final int RAW_LIMIT = 4000;
+  /**
+   * Longest text kept (8 Mi characters): far beyond any post, article or video description (a 1 MB text is
+   * kept whole), short of what one Spark row should carry. Longer ones are quarantined as too_large.
+   */
+  public static final int MAX_TEXT_CHARS = 8 << 20;
+  /**
+   * Longest physical record (line) a reader materialises, 16 MiB: a longer line is quarantined as too_large
+   * without being parsed, so one 50 MB line cannot exhaust a task's memory.
+   */
+  public static final int MAX_RECORD_BYTES = 16 << 20;
 
   public String platform;
   public String postId;
@@ -75,6 +88,13 @@ public final class PostRecord {
       return quarantine(QuarantineReason.IMPOSSIBLE_TIMESTAMP, "timestamp " + createdAt + " outside ["
           + options.minCreatedAt() + ", " + options.maxCreatedAt() + "]");
     }
+    if (text != null && text.length() > MAX_TEXT_CHARS) {
+      return quarantine(QuarantineReason.TOO_LARGE, "text of " + text.length() + " characters exceeds the limit of "
+          + MAX_TEXT_CHARS);
+    }
+    text = TextRepair.clean(text);
+    lang = LanguageDetection.given(lang);
+    if (lang == null && options.detectLanguage()) lang = LanguageDetection.detect(text);
     if (urls == null) urls = TextEntities.urls(text);
     if (hashtags == null) hashtags = TextEntities.hashtags(text);
     if (mentions == null) mentions = TextEntities.mentions(text);
@@ -82,7 +102,7 @@ public final class PostRecord {
     hashtags = stripPrefix(hashtags, '#');
     urls = urls.stream().filter(u -> !blank(u)).toList();
     return RowFactory.create(platform, postId.trim(), emptyToNull(accountId), emptyToNull(accountHandle), null,
-        Timestamp.from(createdAt), text == null ? "" : text, emptyToNull(lang), emptyToNull(inReplyToPostId),
+        Timestamp.from(createdAt), text == null ? "" : text, lang, emptyToNull(inReplyToPostId),
         emptyToNull(inReplyToAccountId), emptyToNull(conversationId), isRepost, emptyToNull(repostOfPostId),
         emptyToNull(quoteOfPostId), seq(urls), seq(hashtags), seq(mentions), likes, shares, replies, views, position.file(),
         position.label(), format, position.ordinal(), emptyToNull(brandHint), null, null, null);

@@ -10,6 +10,8 @@ public enum QuarantineReason {
   INVALID_TIMESTAMP("invalid_timestamp"),
   IMPOSSIBLE_TIMESTAMP("impossible_timestamp"),
   UNKNOWN_PLATFORM("unknown_platform"),
+  /** A record or text beyond {@link PostRecord#MAX_RECORD_BYTES} / {@link PostRecord#MAX_TEXT_CHARS}. */
+  TOO_LARGE("too_large"),
   DUPLICATE("duplicate");
 
   private final String code;

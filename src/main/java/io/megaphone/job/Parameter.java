@@ -17,6 +17,9 @@ public enum Parameter {
           + " and the resolved instant is recorded in manifest.json."),
   INGEST_DEFAULT_TIMEZONE("ingest.default-timezone", ParameterType.ZONE, "UTC",
       "Time zone of source timestamps that carry none."),
+  INGEST_DETECT_LANGUAGE("ingest.detect-language", ParameterType.BOOLEAN, "true",
+      "Detect the language (ISO 639-1, Apache OpenNLP) of posts whose source gives none or und, when at"
+          + " least 20 letters remain without URLs, mentions and hashtags; false leaves lang null."),
   RESPONSIVENESS_HORIZON("responsiveness.horizon", ParameterType.DURATION, "7d",
       "Horizon H: a brand reply counts as an answer when posted at or after the inbound post and at most"
           + " H later (inclusive)."),

@@ -36,7 +36,7 @@ public final class CsvRecordReader implements AutoCloseable {
   }
 
   private record Logical(long firstLine, long lastLine, String text, boolean valid, List<ByteLines.Line> lines,
-      List<String> fields, boolean balanced) {}
+      List<String> fields, boolean balanced, boolean tooLong) {}
 
   private final ByteLines lines;
   private final String file;
@@ -66,6 +66,10 @@ public final class CsvRecordReader implements AutoCloseable {
     int n = header().size();
     Logical a = nextLogical();
     if (a == null) return null;
+    if (a.tooLong) {
+      return problem(a, QuarantineReason.TOO_LARGE, "a line longer than " + io.megaphone.ingest.PostRecord.MAX_RECORD_BYTES
+          + " bytes");
+    }
     if (a.balanced && a.lines.size() > 1 && a.fields.size() != n) {
       // the quote that carried this record over several lines gives the wrong field count: it was a stray
       // quote, not a field with line breaks; only its line is bad, the lines after it are read again (and
@@ -75,8 +79,8 @@ public final class CsvRecordReader implements AutoCloseable {
       for (int i = again.size() - 1; i >= 0; i--) pushedLines.push(again.get(i));
       ByteLines.Line first = a.lines.get(0);
       return problem(new Logical(first.number(), first.number(), first.text(), first.validUtf8(), List.of(first),
-          List.of(), true), QuarantineReason.UNPARSEABLE, "a quote opened on this line joins lines " + a.firstLine
-          + "-" + a.lastLine + " into " + a.fields.size() + " field(s), expected " + n);
+          List.of(), true, false), QuarantineReason.UNPARSEABLE, "a quote opened on this line joins lines "
+          + a.firstLine + "-" + a.lastLine + " into " + a.fields.size() + " field(s), expected " + n);
     }
     if (!a.balanced) {
       return problem(a, QuarantineReason.TRUNCATED, "quoted field opened here never closes within " + MAX_LINES
@@ -90,7 +94,8 @@ public final class CsvRecordReader implements AutoCloseable {
         Logical b = nextLogical();
         if (b == null) break;
         // a line that is a whole record on its own is never a continuation: the short one before it was cut
-        if (!b.balanced || !b.valid || b.fields.size() == n || joined.fields.size() + b.fields.size() - 1 > n) {
+        if (!b.balanced || !b.valid || b.tooLong || b.fields.size() == n
+            || joined.fields.size() + b.fields.size() - 1 > n) {
           pushedRecords.push(b);
           break;
         }
@@ -114,7 +119,7 @@ public final class CsvRecordReader implements AutoCloseable {
     f.addAll(b.fields.subList(1, b.fields.size()));
     List<ByteLines.Line> ls = new ArrayList<>(a.lines);
     ls.addAll(b.lines);
-    return new Logical(a.firstLine, b.lastLine, a.text + "\n" + b.text, a.valid && b.valid, ls, f, true);
+    return new Logical(a.firstLine, b.lastLine, a.text + "\n" + b.text, a.valid && b.valid, ls, f, true, false);
   }
 
   private Item item(Logical l) {
@@ -145,11 +150,18 @@ public final class CsvRecordReader implements AutoCloseable {
     taken.add(first);
     StringBuilder text = new StringBuilder(first.text());
     boolean valid = first.validUtf8();
+    if (first.tooLong()) {
+      return new Logical(first.number(), first.number(), first.text(), valid, List.of(first), List.of(), true, true);
+    }
     splitter.reset();
     boolean open = splitter.feed(first.text());
     while (open && taken.size() < MAX_LINES && text.length() < MAX_CHARS) {
       ByteLines.Line l = nextLine();
       if (l == null) break;
+      if (l.tooLong()) {
+        pushedLines.push(l); // read as a record of its own (too_large); this one stays open
+        break;
+      }
       taken.add(l);
       text.append('\n').append(l.text());
       valid &= l.validUtf8();
@@ -161,11 +173,12 @@ public final class CsvRecordReader implements AutoCloseable {
       // the quote never closed: only the first line is bad; the others are read again as records
       for (int i = taken.size() - 1; i >= 1; i--) pushedLines.push(taken.get(i));
       return new Logical(first.number(), first.number(), first.text(), first.validUtf8(), List.of(first), List.of(),
-          false);
+          false, false);
     }
     String t = text.toString();
     CsvSplitter.Split s = splitter.split(t);
-    return new Logical(first.number(), taken.get(taken.size() - 1).number(), t, valid, taken, s.fields(), true);
+    return new Logical(first.number(), taken.get(taken.size() - 1).number(), t, valid, taken, s.fields(), true,
+        false);
   }
 
   private ByteLines.Line nextLine() throws IOException {

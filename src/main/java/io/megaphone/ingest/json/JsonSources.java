@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import io.megaphone.ingest.BomAndNulFilter;
 import io.megaphone.ingest.ByteLines;
 import io.megaphone.ingest.IngestOptions;
 import io.megaphone.ingest.PostRecord;
@@ -15,6 +16,7 @@ import io.megaphone.ingest.SourceFiles;
 import io.megaphone.ingest.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,6 +39,7 @@ import org.apache.spark.sql.SparkSession;
  * in one task (positions are line numbers). Each top-level value goes to a {@link JsonRecordParser}.
  */
 public final class JsonSources {
+  private static final int REASON = io.megaphone.ingest.CanonicalSchema.RECORD.fieldIndex("_reason");
   private JsonSources() {}
 
   public static JavaRDD<Row> read(SparkSession spark, List<String> files, String format, JsonRecordParser parser,
@@ -91,7 +94,7 @@ public final class JsonSources {
   static Layout layout(String file, Configuration conf) {
     long end;
     JsonParser p = null;
-    try (InputStream in = SourceFiles.open(file, conf)) {
+    try (InputStream in = new BomAndNulFilter(SourceFiles.open(file, conf))) {
       p = Json.MAPPER.getFactory().createParser(new Utf8Reader(in));
       JsonToken t = p.nextToken();
       if (t == null) return Layout.LINES;
@@ -174,8 +177,14 @@ public final class JsonSources {
                   return false;
                 }
                 var kv = it.next();
-                end = kv._1().get() + kv._2().getLength() + 1;
-                parseLine(kv._2(), kv._1().get(), file, format, parser, options, rows::add);
+                Text line = kv._2();
+                end = kv._1().get() + line.getLength() + 1;
+                if (line.getLength() > PostRecord.MAX_RECORD_BYTES) {
+                  rows.add(tooLarge(format, RecordPosition.byteOffset(file, kv._1().get()), line.getLength(),
+                      new String(line.getBytes(), 0, 4000, StandardCharsets.UTF_8)));
+                  continue;
+                }
+                parseLine(line, kv._1().get(), file, format, parser, options, rows::add);
               } catch (Exception e) { // Hadoop's reader throws IOException (undeclared) on a cut or corrupt .gz/.bz2
                 if (!(e instanceof IOException)) throw e;
                 done = true;
@@ -210,7 +219,18 @@ public final class JsonSources {
       node = null;
     }
     if (node != null && !node.isMissingNode()) {
-      safeParse(parser, node, pos, null, options, format, out);
+      List<Row> rows = new ArrayList<>(4);
+      safeParse(parser, node, pos, null, options, format, rows::add);
+      for (Row r : rows) {
+        if (!r.isNullAt(REASON)) {
+          // a quarantined record keeps the line exactly as written: parse again with it (rare)
+          rows.clear();
+          String raw = StrictUtf8.decode(line.getBytes(), 0, line.getLength()).text();
+          safeParse(parser, node, pos, raw, options, format, rows::add);
+          break;
+        }
+      }
+      rows.forEach(out);
       return;
     }
     StrictUtf8.Decoded d = StrictUtf8.decode(line.getBytes(), 0, line.getLength());
@@ -264,6 +284,10 @@ public final class JsonSources {
               return false;
             }
             lineNumber = l.number();
+            if (l.tooLong()) {
+              rows.add(tooLarge(format, RecordPosition.line(file, l.number()), l.bytes(), l.text()));
+              continue;
+            }
             parseText(l.text(), l.validUtf8(), RecordPosition.line(file, l.number()), format, parser, options,
                 rows::add);
           } catch (IOException e) {
@@ -289,7 +313,7 @@ public final class JsonSources {
     List<Row> rows = new ArrayList<>();
     Configuration conf = new Configuration();
     JsonParser p = null;
-    try (InputStream in = SourceFiles.open(file, conf);
+    try (InputStream in = new BomAndNulFilter(SourceFiles.open(file, conf));
         Utf8Reader reader = new Utf8Reader(in)) {
       p = Json.MAPPER.getFactory().createParser(reader);
       MappingIterator<JsonNode> values = Json.MAPPER.readerFor(JsonNode.class).readValues(p);
@@ -327,6 +351,12 @@ public final class JsonSources {
     } catch (Exception e) {
       // nothing more to read from it
     }
+  }
+
+  /** A line too long to parse (see {@link PostRecord#MAX_RECORD_BYTES}), quarantined with its beginning. */
+  static Row tooLarge(String format, RecordPosition pos, long bytes, String prefix) {
+    return PostRecord.quarantined(format, pos, QuarantineReason.TOO_LARGE, "line of " + bytes
+        + " bytes exceeds the limit of " + PostRecord.MAX_RECORD_BYTES + " bytes", prefix, null, null);
   }
 
   /** A parser bug on odd input quarantines the value instead of failing the job. */

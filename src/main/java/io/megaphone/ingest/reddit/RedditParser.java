@@ -106,8 +106,8 @@ final class RedditParser implements JsonRecordParser {
 
     Row submission(JsonNode o, RecordPosition pos) {
       PostRecord p = common(o, pos);
-      String title = unescape(Json.text(o, "title"));
-      String selftext = unescape(Json.text(o, "selftext"));
+      String title = Json.text(o, "title");
+      String selftext = Json.text(o, "selftext");
       p.text = submissionText(title, selftext);
       p.mentions = userMentions(p.text);
       String url = Json.text(o, "url");
@@ -134,7 +134,7 @@ final class RedditParser implements JsonRecordParser {
 
     Row comment(JsonNode o, RecordPosition pos) {
       PostRecord p = common(o, pos);
-      String body = unescape(Json.text(o, "body"));
+      String body = Json.text(o, "body");
       p.text = removed(body) ? "" : body;
       p.mentions = userMentions(p.text);
       p.inReplyToPostId = stripPrefix(Json.text(o, "parent_id"));
@@ -195,11 +195,5 @@ final class RedditParser implements JsonRecordParser {
     Matcher m = USER_MENTION.matcher(text);
     while (m.find()) found.add(m.group(1));
     return new ArrayList<>(found);
-  }
-
-  /** Reddit's JSON escapes exactly these three characters. */
-  static String unescape(String s) {
-    if (s == null || s.indexOf('&') < 0) return s;
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 }

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.commons.text.StringEscapeUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 
@@ -47,6 +46,8 @@ final class TwcsReader implements Iterator<Row> {
     long lastLine;
     final StringBuilder text = new StringBuilder();
     boolean validUtf8 = true;
+    /** Bytes of a line too long to keep ({@link ByteLines.Line#tooLong()}), or 0. */
+    long tooLongBytes;
 
     Pending(ByteLines.Line l) {
       firstLine = l.number();
@@ -58,6 +59,7 @@ final class TwcsReader implements Iterator<Row> {
       text.append(l.text());
       lastLine = l.number();
       validUtf8 &= l.validUtf8();
+      if (l.tooLong()) tooLongBytes = Math.max(tooLongBytes, l.bytes());
     }
 
     int lineCount() {
@@ -127,7 +129,8 @@ final class TwcsReader implements Iterator<Row> {
       return;
     }
     boolean starts = header.usable() && header.startsRecord(l.text());
-    if (starts || pending.lineCount() >= MAX_LINES_PER_RECORD || (!header.usable() && !l.text().isBlank())) {
+    if (starts || pending.lineCount() >= MAX_LINES_PER_RECORD || pending.text.length() > PostRecord.MAX_RECORD_BYTES
+        || (!header.usable() && !l.text().isBlank())) {
       next = finish(pending);
       pending = new Pending(l);
     } else {
@@ -142,6 +145,10 @@ final class TwcsReader implements Iterator<Row> {
     if (!header.usable()) {
       return PostRecord.quarantined(FORMAT, pos, QuarantineReason.UNPARSEABLE,
           "file header lacks column(s) " + String.join(", ", header.missing), raw, "twitter", null);
+    }
+    if (p.tooLongBytes > 0) {
+      return PostRecord.quarantined(FORMAT, pos, QuarantineReason.TOO_LARGE, "line of " + p.tooLongBytes
+          + " bytes exceeds the limit of " + PostRecord.MAX_RECORD_BYTES + " bytes", raw, "twitter", null);
     }
     if (!p.validUtf8) {
       return PostRecord.quarantined(FORMAT, pos, QuarantineReason.INVALID_ENCODING, "invalid UTF-8 bytes", raw,
@@ -173,8 +180,7 @@ final class TwcsReader implements Iterator<Row> {
     post.accountHandle = author;
     if (inbound.equalsIgnoreCase("false") && !author.isEmpty()) post.brandHint = author;
     post.createdAtRaw = f.get(header.createdAt);
-    String text = f.get(header.text);
-    post.text = text.indexOf('&') < 0 ? text : StringEscapeUtils.unescapeHtml4(text);
+    post.text = f.get(header.text); // HTML entities (&amp; &lt; &gt;) are decoded by PostRecord.toRow
     if (header.inResponseTo >= 0) post.inReplyToPostId = normaliseId(f.get(header.inResponseTo));
     return post.toRow(options);
   }

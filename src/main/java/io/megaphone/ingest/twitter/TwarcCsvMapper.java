@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.commons.text.StringEscapeUtils;
 import org.apache.spark.sql.Row;
 
 /**
@@ -66,7 +65,7 @@ final class TwarcCsvMapper implements CsvSources.RecordMapper {
       String v = get(name);
       if (v == null) return "";
       if (!encoded) v = v.replace("\\n", "\n");
-      return v.indexOf('&') < 0 ? v : StringEscapeUtils.unescapeHtml4(v);
+      return v; // HTML entities are decoded once, for every format, by PostRecord
     }
   }
 

@@ -10,7 +10,6 @@ import io.megaphone.ingest.json.JsonRecordParser;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.commons.text.StringEscapeUtils;
 import org.apache.spark.sql.Row;
 
 /**
@@ -100,7 +99,7 @@ final class TwitterV1Parser implements JsonRecordParser {
       if (text != null && extended.has("entities")) entities = extended.get("entities");
     }
     if (text == null) text = Json.text(t, "text");
-    p.text = text == null ? "" : text.indexOf('&') < 0 ? text : StringEscapeUtils.unescapeHtml4(text);
+    p.text = text == null ? "" : text; // HTML entities are decoded once, for every format, by PostRecord
     p.lang = Json.text(t, "lang");
     if ("und".equals(p.lang)) p.lang = null;
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.commons.text.StringEscapeUtils;
 import org.apache.spark.sql.Row;
 
 /**
@@ -97,7 +96,7 @@ final class TwitterV2Parser implements JsonRecordParser {
     p.createdAtRaw = Json.text(t, "created_at");
     String text = Json.path(t, "note_tweet", "text");
     if (text == null) text = Json.text(t, "text");
-    p.text = text == null ? "" : text.indexOf('&') < 0 ? text : StringEscapeUtils.unescapeHtml4(text);
+    p.text = text == null ? "" : text; // HTML entities (&amp; &lt; &gt;) are decoded by PostRecord.toRow
     p.lang = Json.text(t, "lang");
     p.conversationId = Json.text(t, "conversation_id");
     p.inReplyToAccountId = Json.text(t, "in_reply_to_user_id");

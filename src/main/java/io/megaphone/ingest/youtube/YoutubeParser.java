@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.text.StringEscapeUtils;
 import org.apache.spark.sql.Row;
 
 /**
@@ -225,10 +224,7 @@ final class YoutubeParser implements JsonRecordParser {
       p.createdAtRaw = Json.text(s, "publishedAt");
       String title = Json.text(s, "title");
       String description = Json.text(s, "description");
-      if (searchResult) {
-        title = unescape(title);
-        description = unescape(description);
-      }
+      // search results escape HTML in titles; PostRecord decodes entities once, for every format
       p.text = join(title, description);
       p.mentions = mentions(p.text);
       p.lang = Json.text(s, "defaultLanguage");
@@ -263,8 +259,7 @@ final class YoutubeParser implements JsonRecordParser {
     String display = Json.text(snippet, "textDisplay");
     if (display == null) return "";
     String s = BR.matcher(display).replaceAll("\n");
-    s = TAG.matcher(s).replaceAll("");
-    return unescape(s);
+    return TAG.matcher(s).replaceAll(""); // entities are decoded by PostRecord
   }
 
   /** The @handles in a text, in order, once each; YouTube handles may hold '-' and '.'. */
@@ -281,10 +276,6 @@ final class YoutubeParser implements JsonRecordParser {
     if (displayName == null) return null;
     String s = displayName.trim();
     return s.length() > 1 && s.charAt(0) == '@' ? s.substring(1) : s;
-  }
-
-  private static String unescape(String s) {
-    return s == null || s.indexOf('&') < 0 ? s : StringEscapeUtils.unescapeHtml4(s);
   }
 
   private static String oneLine(String s) {

@@ -92,7 +92,7 @@ class RedditFormatTest {
     assertThat(s.<Long>getAs("likes")).isEqualTo(42L);
     assertThat(s.<Long>getAs("replies")).isEqualTo(4L);
     assertThat(s.<Long>getAs("shares")).isNull();
-    assertThat(s.<String>getAs("lang")).isNull();
+    assertThat(s.<String>getAs("lang")).as("Reddit gives no language: detected from the text").isNotNull();
     assertThat(s.<Boolean>getAs("is_repost")).isFalse();
     assertThat(s.<String>getAs("source_record")).isEqualTo("byte 0");
   }

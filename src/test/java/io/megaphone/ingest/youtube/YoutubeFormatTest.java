@@ -70,7 +70,7 @@ class YoutubeFormatTest {
     assertThat(instant(v)).isEqualTo(Instant.parse("2023-03-01T10:00:00Z"));
     assertThat(v.<String>getAs("text"))
         .isEqualTo("Nouvelle gamme de crêpes 🥞\n\nDécouvrez la gamme sur https://acme.example/crepes\n#crepes #nouveaute");
-    assertThat(v.<String>getAs("lang")).isEqualTo("fr-FR"); // defaultAudioLanguage when no defaultLanguage
+    assertThat(v.<String>getAs("lang")).isEqualTo("fr"); // defaultAudioLanguage fr-FR when no defaultLanguage, kept as its primary subtag
     assertThat(v.<String>getAs("conversation_id")).isEqualTo("AcmeVid0001");
     assertThat(v.<String>getAs("in_reply_to_post_id")).isNull();
     assertThat(v.<Boolean>getAs("is_repost")).isFalse();
