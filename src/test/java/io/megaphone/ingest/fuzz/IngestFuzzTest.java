@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Pipeline-level fuzz: mutated records of every registered format (12,000 in all, at least 1,500 per format;
+ * Pipeline-level fuzz: mutated records of every registered format (12,000 in all, at least 1,000 per format, at most 60 files of one document each;
  * {@code -Dfuzz.ingest.mutations=N}) go through the real ingest stage ({@link JobRunner}, as the CLI runs it,
  * one job per format in the shared session). The job must finish with exit code 0; every mutated file must
  * reconcile in ingest_summary.csv ({@code read = accepted + quarantined}, reasons summing up); every
@@ -52,8 +52,8 @@ import org.yaml.snakeyaml.Yaml;
 class IngestFuzzTest {
   static final String NAME = "ingest-fuzz";
   static final int TOTAL = Integer.getInteger("fuzz.ingest.mutations", 12_000);
-  static final int PER_FORMAT_MIN = 1_500;
-  static final int DOCUMENT_FILES = 200;
+  static final int PER_FORMAT_MIN = 1_000;
+  static final int DOCUMENT_FILES = 60;
   static final int REQUIRED_TOTAL = 10_000;
   private static final AtomicLong MUTATIONS = new AtomicLong();
 
@@ -86,7 +86,9 @@ class IngestFuzzTest {
   private static void fuzz(SourceFormat format, int budget) throws IOException {
     String name = format.name();
     SparkSession spark = TestSpark.session();
+    long t0 = System.nanoTime();
     FuzzSeeds seeds = FuzzSeeds.of(format, Fuzz.WORK);
+    long t1 = System.nanoTime();
     assertThat(seeds.units).as(name + ": no seed record (" + seeds.notes + ")").isNotEmpty();
     Path root = Fuzz.WORK.resolve(NAME).resolve(name).toAbsolutePath();
     FuzzCorpus corpus = FuzzCorpus.build(seeds, root.resolve("data"), Fuzz.seedFor(name) + 1, budget, DOCUMENT_FILES);
@@ -110,6 +112,7 @@ class IngestFuzzTest {
     JobSettings settings = new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
         Optional.of(job.toString()), List.of(), Optional.empty(), Optional.of(out.toString()), List.of()), true, true);
     List<String> files = FuzzCrash.files(corpus);
+    long t2 = System.nanoTime();
     int code;
     try {
       code = new JobRunner(settings, EnumSet.of(Stage.INGEST), "fuzz").run(spark);
@@ -118,6 +121,7 @@ class IngestFuzzTest {
           + FuzzCrash.culprits(format, seeds, corpus), e);
     }
     assertThat(code).as(name + ": ingest exit code").isZero();
+    long t3 = System.nanoTime();
 
     // reconciliation, file by file
     Map<String, CSVRecord> summary = new HashMap<>();
@@ -180,8 +184,9 @@ class IngestFuzzTest {
       implausible.addAll(FuzzCorpus.implausible(f, rows, positions.get(files.get(i))));
     }
     Fuzz.report(NAME, String.format("%s: %,d mutations in %d files -> read %,d = accepted %,d + quarantined %,d;"
-        + " every file reconciles; %s", name, corpus.mutations, files.size(), read, accepted, quarantined,
-        Fuzz.seedsLine(seeds)));
+        + " every file reconciles; %s; seconds: seeds %.1f, mutated files %.1f, ingest %.1f, checks %.1f", name,
+        corpus.mutations, files.size(), read, accepted, quarantined, Fuzz.seedsLine(seeds), (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9));
     assertThat(implausible).as(name + ": files with fewer rows than plausible").isEmpty();
   }
 
