@@ -21,11 +21,31 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Mutated files of one format, built deterministically from its seeds: line-based records (JSON Lines, CSV
- * records under their header) are batched many to a file with some unmutated records between them; documents
- * (multi-line JSON, XML) get a file each. Besides, a few whole-file cases: CSV header mutations, empty and
- * blank files, truncated and corrupted compressed files.
+ * records under their header) are batched many to a file with some unmutated records between them (a quarter);
+ * documents (multi-line JSON, XML) get a file each. Besides, whole-file cases: CSV header mutations, empty and
+ * blank files, truncated and corrupted compressed files (.gz, .zst, .bz2). Files read with different input
+ * settings (the mapped format's mappings) go to different folders, one input each.
  *
- * <p>Each file carries a lower bound on the rows a reader must make of it (see {@link #minRows}).
+ * <p>What the plausibility check asserts, per family (a record's "baseline" is what the reader made of the
+ * unmutated record alone; a record whose baseline is 0 is never required to give a row):
+ * <ul>
+ *   <li>JSON Lines batch, per record (rows positioned at its bytes or lines): unmutated, its baseline; mutated on
+ *       the tree, at least 1 unless the mutation may empty it (a value set to null, [] or {}, a container
+ *       dropped); mutated on the bytes, at least 1 per LF- or CR-separated non-blank line that no longer parses
+ *       as one JSON value (read as the reader reads it: NULs dropped, strict UTF-8), its baseline for a line
+ *       that parses to the unchanged value, and nothing for one that parses to another value (a page whose
+ *       records key lost a letter is an empty page to some formats); a duplicated line twice its baseline.
+ *   <li>CSV batch, per record: an unmutated record with the header's field count gives at least 1 row, whatever
+ *       the mutated records around it. Mutated records that end inside an open quoted field go to batches of
+ *       their own, where only the file must give a row: how far a stray quote reaches is the reader's guess.
+ *   <li>Document file: at least 1 row, unless the mutated JSON document still parses to another value.
+ *   <li>Whole files: empty, blank, BOM-only and NUL-only files may give nothing; garbage at least 1 row (JSON,
+ *       XML); a cut or corrupted compressed file at least 1 (a "truncated" record at the least); CSV files with
+ *       a mutated header at least 1, or one per record when the header is only written differently (BOM, CR LF,
+ *       repeated).
+ * </ul>
+ * Rows are counted per record only when every row of the file is positioned by "byte N", "line N" or "lines
+ * N-M" (feed items are positioned otherwise: their files get the per-file bound only).
  */
 final class FuzzCorpus {
   /** Batches close at this many records or bytes. */
@@ -132,14 +152,18 @@ final class FuzzCorpus {
     byte[] line = u.line();
     int kind = rnd.nextInt(100);
     if (kind < 5 && u.baseline > 0) {
-      // line-level: a record duplicated, two records joined on one line, CR LF endings, blank lines around
-      int k = rnd.nextInt(4);
+      // line-level: a record duplicated, two records joined on one line, CR LF endings, blank lines around, two
+      // records swapped
+      int k = rnd.nextInt(5);
+      Unit other = m.pick(sameShape(u));
       Piece p = switch (k) {
         case 0 -> new Piece(Mutator.concat(Mutator.concat(line, new byte[] {'\n'}), line), 2 * u.baseline, true,
             "duplicate line");
         case 1 -> new Piece(Mutator.concat(line, u.line()), 1, true, "two records on one line");
         case 2 -> new Piece(Mutator.concat(line, "\r".getBytes(StandardCharsets.UTF_8)), u.baseline, true,
             "CR LF ending");
+        case 3 -> new Piece(Mutator.concat(Mutator.concat(other.line(), new byte[] {'\n'}), line),
+            u.baseline + Math.max(0, other.baseline), true, "swap lines with " + other.origin);
         default -> new Piece(Mutator.concat(Mutator.concat("\n \n\t\n".getBytes(StandardCharsets.UTF_8), line),
             "\n\r\n".getBytes(StandardCharsets.UTF_8)), u.baseline, true, "blank lines around");
       };
@@ -164,18 +188,35 @@ final class FuzzCorpus {
     } else if (kind < 85) {
       mu = m.bytes(u.bytes, Family.CSV);
     } else {
-      int k = rnd.nextInt(3);
+      int k = rnd.nextInt(4);
       mu = switch (k) {
         case 0 -> new Mutation(Mutator.concat(Mutator.concat(u.bytes, new byte[] {'\n'}), u.bytes), "duplicate line",
             false);
         case 1 -> new Mutation(Mutator.concat(u.bytes, m.pick(seeds.units).bytes), "two records on one line", false);
-        default -> new Mutation(Mutator.concat(u.bytes, "\r".getBytes(StandardCharsets.UTF_8)), "CR LF ending",
+        case 2 -> new Mutation(Mutator.concat(u.bytes, "\r".getBytes(StandardCharsets.UTF_8)), "CR LF ending",
             false);
+        default -> swapLines(u);
       };
     }
     boolean open = Mutator.Csv.endsOpen(new String(mu.bytes(), u.dialect.charset()) + "\n", u.dialect);
     BatchKey key = new BatchKey(seeds.group(u.settings), true, u.extension, u.csvHeader, u.dialect, open);
     add(key, new Piece(mu.bytes(), 0, true, mu.op()), u);
+  }
+
+  /** The first two physical lines of a multi-line record swapped, else the record after another one. */
+  private Mutation swapLines(Unit u) {
+    String text = new String(u.bytes, u.dialect.charset());
+    int nl = text.indexOf('\n');
+    if (nl >= 0) {
+      int end = text.indexOf('\n', nl + 1);
+      String second = end < 0 ? text.substring(nl + 1) : text.substring(nl + 1, end);
+      String rest = end < 0 ? "" : text.substring(end);
+      return new Mutation((second + "\n" + text.substring(0, nl) + rest).getBytes(u.dialect.charset()),
+          "swap the lines of a multi-line record", false);
+    }
+    Unit other = m.pick(sameShape(u));
+    return new Mutation(Mutator.concat(Mutator.concat(other.bytes, new byte[] {'\n'}), u.bytes), "swap lines with "
+        + other.origin, false);
   }
 
   // ------------------------------------------------------------ documents
