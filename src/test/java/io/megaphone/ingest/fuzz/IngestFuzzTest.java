@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Pipeline-level fuzz: mutated records of every registered format (12,000 in all, at least 1,000 per format, at most 60 files of one document each;
+ * Pipeline-level fuzz: mutated records of every registered format (12,000 in all, at least 1,000 per format, at most 20 files of one document each;
  * {@code -Dfuzz.ingest.mutations=N}) go through the real ingest stage ({@link JobRunner}, as the CLI runs it,
  * one job per format in the shared session). The job must finish with exit code 0; every mutated file must
  * reconcile in ingest_summary.csv ({@code read = accepted + quarantined}, reasons summing up); every
@@ -53,7 +53,7 @@ class IngestFuzzTest {
   static final String NAME = "ingest-fuzz";
   static final int TOTAL = Integer.getInteger("fuzz.ingest.mutations", 12_000);
   static final int PER_FORMAT_MIN = 1_000;
-  static final int DOCUMENT_FILES = 60;
+  static final int DOCUMENT_FILES = 20;
   static final int REQUIRED_TOTAL = 10_000;
   private static final AtomicLong MUTATIONS = new AtomicLong();
 
