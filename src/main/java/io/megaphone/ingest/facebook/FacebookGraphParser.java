@@ -7,6 +7,7 @@ import io.megaphone.ingest.QuarantineReason;
 import io.megaphone.ingest.RecordPosition;
 import io.megaphone.ingest.TextEntities;
 import io.megaphone.ingest.json.Json;
+import io.megaphone.ingest.json.RecordEmitter;
 import io.megaphone.ingest.json.JsonRecordParser;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ final class FacebookGraphParser implements JsonRecordParser {
 
   @Override
   public void parse(JsonNode value, RecordPosition pos, String raw, IngestOptions options, Consumer<Row> out) {
-    Emitter e = new Emitter(pos, options, out);
+    RecordEmitter e = new RecordEmitter(FORMAT, PLATFORM, pos, options, out);
     JsonNode edge = feedEdge(value);
     if (value.isObject() && value.get("data") != null && value.get("data").isArray()) {
       items(e, value.get("data"), "$.data");
@@ -77,12 +78,12 @@ final class FacebookGraphParser implements JsonRecordParser {
     return v.has("id") || v.has("created_time") || v.has("message") || v.has("from");
   }
 
-  private void items(Emitter e, JsonNode list, String path) {
+  private void items(RecordEmitter e, JsonNode list, String path) {
     for (int i = 0; i < list.size(); i++) item(e, list.get(i), path + "[" + i + "]");
   }
 
   /** A post (and its thread), or a reply comment standing on its own. {@code path} null: the value itself. */
-  private void item(Emitter e, JsonNode node, String path) {
+  private void item(RecordEmitter e, JsonNode node, String path) {
     if (!node.isObject()) {
       e.quarantine(path, node, "post is not a JSON object");
       return;
@@ -101,7 +102,7 @@ final class FacebookGraphParser implements JsonRecordParser {
   }
 
   /** Comments listed under {@code parentNode}, then their own replies, depth first. */
-  private void comments(Emitter e, JsonNode parentNode, String parentPath, String rootId,
+  private void comments(RecordEmitter e, JsonNode parentNode, String parentPath, String rootId,
       Map<String, String> authors) {
     JsonNode list = commentList(parentNode);
     if (list == null) return;
@@ -138,7 +139,7 @@ final class FacebookGraphParser implements JsonRecordParser {
     if (list != null) for (JsonNode c : list) collectAuthors(c, authors, depth + 1);
   }
 
-  private Row post(Emitter e, JsonNode n, String path) {
+  private Row post(RecordEmitter e, JsonNode n, String path) {
     PostRecord p = e.record(n, path);
     author(p, n);
     GraphTime.set(p, Json.text(n, "created_time"), e.options.zone());
@@ -171,7 +172,7 @@ final class FacebookGraphParser implements JsonRecordParser {
     return p.toRow(e.options);
   }
 
-  private Row comment(Emitter e, JsonNode c, String path, String listedUnderId, String listedUnderAuthor,
+  private Row comment(RecordEmitter e, JsonNode c, String path, String listedUnderId, String listedUnderAuthor,
       String rootId, Map<String, String> authors) {
     PostRecord p = e.record(c, path);
     author(p, c);
@@ -213,36 +214,5 @@ final class FacebookGraphParser implements JsonRecordParser {
 
   private static String nonBlank(String s) {
     return s == null || s.isBlank() ? null : s;
-  }
-
-  /** Numbers the records of one top-level value, so their positions stay distinct and sortable. */
-  private static final class Emitter {
-    final RecordPosition pos;
-    final IngestOptions options;
-    final Consumer<Row> out;
-    long index;
-
-    Emitter(RecordPosition pos, IngestOptions options, Consumer<Row> out) {
-      this.pos = pos;
-      this.options = options;
-      this.out = out;
-    }
-
-    PostRecord record(JsonNode node, String path) {
-      return new PostRecord(FORMAT, at(path), node);
-    }
-
-    /** The position of the next record, at {@code path} inside the value; null: the top-level value itself. */
-    RecordPosition at(String path) {
-      RecordPosition p = path == null ? pos : pos.element(path, index);
-      index++;
-      return p;
-    }
-
-    void quarantine(String path, JsonNode node, String detail) {
-      RecordPosition at = at(path);
-      out.accept(PostRecord.quarantined(FORMAT, at, QuarantineReason.UNPARSEABLE, detail, node.toString(), PLATFORM,
-          null));
-    }
   }
 }

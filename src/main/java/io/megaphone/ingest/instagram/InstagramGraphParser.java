@@ -7,6 +7,7 @@ import io.megaphone.ingest.QuarantineReason;
 import io.megaphone.ingest.RecordPosition;
 import io.megaphone.ingest.facebook.GraphTime;
 import io.megaphone.ingest.json.Json;
+import io.megaphone.ingest.json.RecordEmitter;
 import io.megaphone.ingest.json.JsonRecordParser;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class InstagramGraphParser implements JsonRecordParser {
 
   @Override
   public void parse(JsonNode value, RecordPosition pos, String raw, IngestOptions options, Consumer<Row> out) {
-    Emitter e = new Emitter(pos, options, out);
+    RecordEmitter e = new RecordEmitter(FORMAT, PLATFORM, pos, options, out);
     JsonNode user = value.isObject() && value.get("business_discovery") != null
         && value.get("business_discovery").isObject() ? value.get("business_discovery") : value;
     String userPath = user == value ? "$" : "$.business_discovery";
@@ -65,11 +66,11 @@ final class InstagramGraphParser implements JsonRecordParser {
     return v.has("id") || v.has("timestamp") || v.has("caption") || v.has("media_type");
   }
 
-  private void items(Emitter e, JsonNode list, String path, String ownerId, String ownerName) {
+  private void items(RecordEmitter e, JsonNode list, String path, String ownerId, String ownerName) {
     for (int i = 0; i < list.size(); i++) item(e, list.get(i), path + "[" + i + "]", ownerId, ownerName);
   }
 
-  private void item(Emitter e, JsonNode node, String path, String ownerId, String ownerName) {
+  private void item(RecordEmitter e, JsonNode node, String path, String ownerId, String ownerName) {
     if (!node.isObject()) {
       e.quarantine(path, node, "media is not a JSON object");
       return;
@@ -104,7 +105,7 @@ final class InstagramGraphParser implements JsonRecordParser {
   }
 
   /** Replies listed under a comment (Instagram has one level; deeper lists are read the same way). */
-  private void replies(Emitter e, JsonNode comment, String path, String mediaId, Map<String, String> authors) {
+  private void replies(RecordEmitter e, JsonNode comment, String path, String mediaId, Map<String, String> authors) {
     JsonNode list = list(comment, "replies");
     if (list == null) return;
     String id = Json.text(comment, "id");
@@ -144,7 +145,7 @@ final class InstagramGraphParser implements JsonRecordParser {
     return id != null ? id : Json.path(c, "user", "id");
   }
 
-  private Row media(Emitter e, JsonNode m, String path, String owner, String ownerName) {
+  private Row media(RecordEmitter e, JsonNode m, String path, String owner, String ownerName) {
     PostRecord p = e.record(m, path);
     p.platform = PLATFORM;
     p.postId = Json.text(m, "id");
@@ -162,7 +163,7 @@ final class InstagramGraphParser implements JsonRecordParser {
     return p.toRow(e.options);
   }
 
-  private Row comment(Emitter e, JsonNode c, String path, String listedUnderId, String listedUnderAuthor,
+  private Row comment(RecordEmitter e, JsonNode c, String path, String listedUnderId, String listedUnderAuthor,
       String mediaId, Map<String, String> authors) {
     PostRecord p = e.record(c, path);
     p.platform = PLATFORM;
@@ -185,34 +186,5 @@ final class InstagramGraphParser implements JsonRecordParser {
     p.conversationId = mediaId;
     p.likes = Json.count(c, "like_count");
     return p.toRow(e.options);
-  }
-
-  /** Numbers the records of one top-level value, so their positions stay distinct and sortable. */
-  private static final class Emitter {
-    final RecordPosition pos;
-    final IngestOptions options;
-    final Consumer<Row> out;
-    long index;
-
-    Emitter(RecordPosition pos, IngestOptions options, Consumer<Row> out) {
-      this.pos = pos;
-      this.options = options;
-      this.out = out;
-    }
-
-    PostRecord record(JsonNode node, String path) {
-      return new PostRecord(FORMAT, at(path), node);
-    }
-
-    RecordPosition at(String path) {
-      RecordPosition p = path == null ? pos : pos.element(path, index);
-      index++;
-      return p;
-    }
-
-    void quarantine(String path, JsonNode node, String detail) {
-      out.accept(PostRecord.quarantined(FORMAT, at(path), QuarantineReason.UNPARSEABLE, detail, node.toString(),
-          PLATFORM, null));
-    }
   }
 }
