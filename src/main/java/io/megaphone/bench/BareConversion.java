@@ -1,5 +1,10 @@
 package io.megaphone.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -21,8 +26,10 @@ final class BareConversion {
     String how;
     switch (extension) {
       case ".csv" -> {
-        df = reader.option("header", "true").option("multiLine", "true").option("escape", "\"").csv(dataDir);
-        how = "read.csv (header, multiLine)";
+        String sep = separator(dataDir);
+        df = reader.option("header", "true").option("multiLine", "true").option("escape", "\"").option("sep", sep)
+            .csv(dataDir);
+        how = "read.csv (header, multiLine, sep '" + (sep.equals("\t") ? "\\t" : sep) + "')";
       }
       case ".xml", ".rss", ".atom" -> {
         df = reader.format("xml").option("rowTag", extension.equals(".atom") ? "entry" : "item").load(dataDir);
@@ -35,5 +42,30 @@ final class BareConversion {
     }
     df.write().mode(SaveMode.Overwrite).parquet(out);
     return how + " (schema inferred) → write.parquet, no validation";
+  }
+
+  /** The separator a user would pass: the most frequent of , ; and tab on the first data file's header line. */
+  static String separator(String dataDir) {
+    try (var files = Files.list(Path.of(dataDir))) {
+      Path first = files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().findFirst().orElse(null);
+      if (first == null) return ",";
+      String header;
+      try (BufferedReader r = Files.newBufferedReader(first, StandardCharsets.UTF_8)) {
+        header = r.readLine();
+      }
+      if (header == null) return ",";
+      String best = ",";
+      long most = header.chars().filter(c -> c == ',').count();
+      for (String c : new String[] {";", "\t"}) {
+        long n = header.chars().filter(x -> x == c.charAt(0)).count();
+        if (n > most) {
+          most = n;
+          best = c;
+        }
+      }
+      return best;
+    } catch (IOException | RuntimeException e) {
+      return ","; // not a local folder: Spark's default
+    }
   }
 }

@@ -41,10 +41,11 @@ public final class Benchmark {
 
   /** Validated bench options; {@code data} holds the generated archives (reused between runs). */
   public record Options(List<Long> sizes, String format, long seed, String data, String out, boolean baselines,
-      boolean warmUp, List<String> ingestFormats, long familyBytes) {
+      boolean warmUp, List<String> ingestFormats, long familyBytes, List<Long> duplicationSizes,
+      long duplicationBaselinePosts) {
     public Options(List<Long> sizes, String format, long seed, String data, String out, boolean baselines,
         boolean warmUp) {
-      this(sizes, format, seed, data, out, baselines, warmUp, List.of(), 0);
+      this(sizes, format, seed, data, out, baselines, warmUp, List.of(), 0, List.of(), 0);
     }
   }
 
@@ -73,6 +74,15 @@ public final class Benchmark {
     }
     for (String format : o.ingestFormats()) {
       b.family(format);
+      afterEachSize.accept(List.copyOf(b.rows));
+    }
+    DuplicationBench dup = new DuplicationBench(spark, o, b::measure, b::replace);
+    for (long posts : o.duplicationSizes()) {
+      dup.size(posts);
+      afterEachSize.accept(List.copyOf(b.rows));
+    }
+    if (o.duplicationBaselinePosts() > 0) {
+      dup.againstMllib(o.duplicationBaselinePosts());
       afterEachSize.accept(List.copyOf(b.rows));
     }
     return b.rows;
@@ -192,17 +202,17 @@ public final class Benchmark {
     return new Baseline.Context(spark, g.format(), g.dataExtension(), g.out() + "/data", g.out(), runOut, settings);
   }
 
-  private static String runFolder(GeneratorOptions g) {
+  static String runFolder(GeneratorOptions g) {
     return Path.of(g.out(), "bench-run").toString();
   }
 
-  private static JobSettings settings(GeneratorOptions g, String runOut) {
+  static JobSettings settings(GeneratorOptions g, String runOut) {
     return new JobSettingsResolver(SourceFormats.all().keySet()).resolve(new CliOverrides(
         Optional.of(Path.of(g.out(), "job.yaml").toString()), List.of(), Optional.empty(), Optional.of(runOut),
         List.of()), true, true);
   }
 
-  private static void check(int exit, String what) {
+  static void check(int exit, String what) {
     if (exit != 0) throw new IllegalStateException(what + " failed (exit " + exit + ")");
   }
 
@@ -226,7 +236,7 @@ public final class Benchmark {
     return measure(posts, o.format(), step, inputBytes, note, work);
   }
 
-  private BenchRow measure(long posts, String format, String step, long inputBytes, String note, Work work) {
+  BenchRow measure(long posts, String format, String step, long inputBytes, String note, Work work) {
     Progress.say(STAGE, String.format(Locale.ROOT, "%,d posts: %s ...", posts, step));
     long start;
     double seconds;
@@ -249,7 +259,7 @@ public final class Benchmark {
     return row;
   }
 
-  private void replace(BenchRow old, BenchRow updated) {
+  void replace(BenchRow old, BenchRow updated) {
     rows.set(rows.indexOf(old), updated);
   }
 

@@ -56,6 +56,17 @@ final class BenchCommand implements Callable<Integer> {
       description = "Input size of each --ingest-formats row, e.g. 1G, 500M (default ${DEFAULT-VALUE}).")
   String familyBytes;
 
+  @Option(names = "--duplication-sizes", paramLabel = "N[,N...]", split = ",",
+      description = "After the rest, the duplication family alone on archives of N brand posts each (generated with"
+          + " --brand-posts-only), e.g. 1M,4M; each row's ratio is its time over the previous size's.")
+  List<String> duplicationSizes = new ArrayList<>();
+
+  @Option(names = "--duplication-baseline-posts", paramLabel = "N", defaultValue = "0",
+      description = "Also compare the duplication family with MLlib's MinHashLSH approxSimilarityJoin on an archive"
+          + " of N brand posts, both recalls against the exact all-pairs truth (quadratic: keep N small, e.g."
+          + " 20k; default 0: not run).")
+  String duplicationBaselinePosts;
+
   @Option(names = "--no-baselines", description = "Measure the pipeline only.")
   boolean noBaselines;
 
@@ -79,8 +90,18 @@ final class BenchCommand implements Callable<Integer> {
         families.add(f);
       }
     }
+    List<Long> dup = new ArrayList<>();
+    for (String s : duplicationSizes) {
+      long v = GeneratorOptions.parseCount(s);
+      if (v < 1000) throw new UsageException("--duplication-sizes: " + s + " is below 1000 posts");
+      dup.add(v);
+    }
+    long baseline = GeneratorOptions.parseCount(duplicationBaselinePosts);
+    if (baseline != 0 && baseline < 1000) {
+      throw new UsageException("--duplication-baseline-posts: " + duplicationBaselinePosts + " is below 1000 posts");
+    }
     return new Benchmark.Options(List.copyOf(n), format, seed, data, out, !noBaselines, !noWarmUp,
-        List.copyOf(new java.util.LinkedHashSet<>(families)), parseBytes(familyBytes));
+        List.copyOf(new java.util.LinkedHashSet<>(families)), parseBytes(familyBytes), List.copyOf(dup), baseline);
   }
 
   /** "1G", "500M", "64k", "1000000" → bytes. */

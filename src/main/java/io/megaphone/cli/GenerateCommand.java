@@ -63,11 +63,15 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace a non-empty OUT.")
   boolean overwrite;
 
+  @Option(names = "--brand-posts-only", description = "Only brands publishing: originals, their copies on other"
+      + " platforms and accounts, re-posts; no public posts, comments or answers (duplication benchmarks).")
+  boolean brandPostsOnly;
+
   /** Parsed and validated options; throws UsageException before anything runs. */
   GeneratorOptions options() {
     return new GeneratorOptions(GeneratorOptions.parseCount(posts), format, seed, out,
         GeneratorOptions.parseCount(postsPerFile), brands, GeneratorOptions.parseDate("--start", start),
-        GeneratorOptions.parseDate("--end", end), labels, overwrite);
+        GeneratorOptions.parseDate("--end", end), labels, overwrite, brandPostsOnly);
   }
 
   @Override

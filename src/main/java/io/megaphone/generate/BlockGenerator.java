@@ -23,12 +23,14 @@ final class BlockGenerator {
   private final long start;
   private final long end;
   private final boolean reposts;
+  private final boolean brandPostsOnly;
 
   BlockGenerator(World world) {
     this.w = world;
     this.start = world.options.start().getEpochSecond();
     this.end = world.options.end().getEpochSecond();
     this.reposts = world.options.generated().reposts;
+    this.brandPostsOnly = world.options.brandPostsOnly();
   }
 
   /** Posts of block b in emission order, ids assigned; what was emitted is added to {@code truth}. */
@@ -42,7 +44,7 @@ final class BlockGenerator {
     while (out.size() < size) {
       ev.clear();
       double u = r.nextDouble();
-      if (u < 0.22) content(r, ev, group++);
+      if (u < 0.22 || brandPostsOnly) content(r, ev, group++);
       else if (u < 0.67) mention(r, ev);
       else if (u < 0.92 || !reposts) chatter(r, ev);
       else repost(r, ev);
@@ -104,7 +106,7 @@ final class BlockGenerator {
       published.add(brandPost(ev, Role.BRAND_ORIGINAL, a0, later, text, lang, kind, group, Copy.SELF_REPOST));
     }
     for (SyntheticPost bp : published) {
-      int n = poisson(r, b.commentsPerPost());
+      int n = brandPostsOnly ? 0 : poisson(r, b.commentsPerPost());
       for (int i = 0; i < n; i++) comment(r, ev, b, bp);
     }
   }

@@ -41,13 +41,14 @@ final class GeneratedFiles {
         inputs:
           - format: %s
             path: data
-        brands: brands.csv
+        %sbrands: brands.csv
         out: run
         params:
           ingest.min-created-at: %s
           ingest.max-created-at: %s
         """, o.posts(), o.format(), o.seed(), o.out(), o.format(), o.posts(), w.brands.size(), w.accounts.size(),
         String.join(", ", w.platforms), o.seed(), o.format(),
+        GeneratedFormat.byName(o.format()).map(GeneratedFormat::jobInputSettings).orElse(""),
         o.start().minus(1, ChronoUnit.DAYS), maxCreatedAt);
   }
 }

@@ -20,7 +20,13 @@ enum GeneratedFormat {
   YOUTUBE("youtube", List.of("youtube"), ".jsonl", false, (out, world) -> new YoutubeWriter(out)),
   REDDIT("reddit", List.of("reddit"), ".ndjson", true, (out, world) -> new RedditWriter(out)),
   MASTODON("mastodon", List.of("mastodon"), ".jsonl", true, MastodonWriter::new),
-  FEED("feed", List.of("blog"), ".xml", false, (out, world) -> new FeedWriter(out));
+  FEED("feed", List.of("blog"), ".xml", false, (out, world) -> new FeedWriter(out)),
+  MAPPED("mapped", World.MULTI_PLATFORMS, ".csv", true, (out, world) -> new MappedWriter(out)) {
+    @Override
+    String jobInputSettings() {
+      return MappedWriter.MAPPING;
+    }
+  };
 
   interface WriterFactory {
     PostWriter open(OutputStream out, World world) throws IOException;
@@ -38,6 +44,11 @@ enum GeneratedFormat {
     this.extension = extension;
     this.reposts = reposts;
     this.writer = writer;
+  }
+
+  /** Extra settings of the generated job file's input (YAML lines indented under {@code - format:}); none by default. */
+  String jobInputSettings() {
+    return "";
   }
 
   static List<String> names() {

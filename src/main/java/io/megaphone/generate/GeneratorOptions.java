@@ -13,7 +13,7 @@ import java.util.Locale;
  * period, platforms); {@code postsPerFile} only decides where the stream is cut into files.
  */
 public record GeneratorOptions(long posts, String format, long seed, String out, long postsPerFile, int brands,
-    Instant start, Instant end, boolean labels, boolean overwrite) implements Serializable {
+    Instant start, Instant end, boolean labels, boolean overwrite, boolean brandPostsOnly) implements Serializable {
 
   public static final List<String> FORMATS = GeneratedFormat.names();
   /** Posts are generated in blocks of this many; files hold whole blocks, so cuts never split an event. */
@@ -33,6 +33,20 @@ public record GeneratorOptions(long posts, String format, long seed, String out,
     if (!end.isAfter(start.plusSeconds(86_400))) {
       throw new UsageException("--end must be at least one day after --start (" + start + " .. " + end + ")");
     }
+  }
+
+  /** An archive of every kind of post (the usual one). */
+  public GeneratorOptions(long posts, String format, long seed, String out, long postsPerFile, int brands,
+      Instant start, Instant end, boolean labels, boolean overwrite) {
+    this(posts, format, seed, out, postsPerFile, brands, start, end, labels, overwrite, false);
+  }
+
+  /**
+   * The same options for an archive of brand publishing only (originals, their copies on other platforms and
+   * accounts, re-posts; no public posts, comments or answers): the input of duplication benchmarks.
+   */
+  public GeneratorOptions withBrandPostsOnly() {
+    return new GeneratorOptions(posts, format, seed, out, postsPerFile, brands, start, end, labels, overwrite, true);
   }
 
   /** Rejects a format the generator cannot write (usage error naming the ones it can). */

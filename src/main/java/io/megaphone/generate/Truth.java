@@ -25,7 +25,8 @@ final class Truth {
     gen.put("version", VERSION).put("seed", o.seed()).put("posts", o.posts()).put("format", o.format())
         .put("brands", w.brands.size()).put("accounts", w.accounts.size()).put("public_users", w.publicUsers)
         .put("start", o.start().toString()).put("end", o.end().toString()).put("files", o.files())
-        .put("posts_per_file", o.postsPerFile()).put("data_bytes", dataBytes).put("labels", o.labels());
+        .put("posts_per_file", o.postsPerFile()).put("data_bytes", dataBytes).put("labels", o.labels())
+        .put("brand_posts_only", o.brandPostsOnly());
     gen.putArray("platforms").addAll(w.platforms.stream().map(mapper.getNodeFactory()::textNode).toList());
     root.put("notes", "planted = parameters drawn per brand; realised = counted in the written archive."
         + " expected_response_rate_7d = answer_probability x P(log-normal response time <= 7 days);"

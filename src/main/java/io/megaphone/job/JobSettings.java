@@ -36,6 +36,10 @@ public record JobSettings(
   }
 
   /** Duration parameters are stored normalised as {@code <n>s}. */
+  public double fraction(Parameter p) {
+    return Double.parseDouble(param(p));
+  }
+
   public long seconds(Parameter p) {
     String v = param(p);
     return Long.parseLong(v.substring(0, v.length() - 1));

@@ -27,6 +27,27 @@ public enum Parameter {
       "Leave out inbound posts that address accounts of more than one brand."),
   RESPONSIVENESS_QUESTIONS_ONLY("responsiveness.questions-only", ParameterType.BOOLEAN, "false",
       "Count only inbound posts whose text contains a question mark."),
+  DUPLICATION_THRESHOLD("duplication.threshold", ParameterType.FRACTION, "0.8",
+      "Two original posts of a brand are near-duplicates when the Jaccard similarity of their character"
+          + " shingles is at least this."),
+  DUPLICATION_MIN_WORDS("duplication.min-words", ParameterType.INTEGER, "5",
+      "Original posts with fewer words than this after normalisation are too short to judge: left out of"
+          + " duplication and counted as posts_too_short."),
+  DUPLICATION_SHINGLE_SIZE("duplication.shingle-size", ParameterType.INTEGER, "5",
+      "Length of the character n-grams (spaces included) whose sets are compared."),
+  DUPLICATION_BANDS("duplication.bands", ParameterType.INTEGER, "21",
+      "MinHash LSH: bands; two posts become a candidate pair when all the rows of one band agree. With 6"
+          + " rows, 21 bands find a pair of similarity 0.8 with probability 0.998 (S-curve in the README)."),
+  DUPLICATION_ROWS("duplication.rows", ParameterType.INTEGER, "6",
+      "MinHash LSH: rows (hash functions) per band; bands x rows MinHash values per post."),
+  DUPLICATION_MAX_BUCKET("duplication.max-bucket", ParameterType.INTEGER, "1000",
+      "Guard against giant LSH buckets: in a bucket with more distinct texts than this, not every pair"
+          + " is compared: each text is compared with the next duplication.bucket-window texts"
+          + " (ordered by text hash). Capped buckets are counted in duplication.csv."),
+  DUPLICATION_BUCKET_WINDOW("duplication.bucket-window", ParameterType.INTEGER, "100",
+      "Texts each text of a capped bucket is compared with (see duplication.max-bucket)."),
+  DUPLICATION_SEED("duplication.seed", ParameterType.INTEGER, "20240601",
+      "Seed of the MinHash hash functions; results are identical for any partitioning of the input."),
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",

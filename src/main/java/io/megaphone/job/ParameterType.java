@@ -29,6 +29,19 @@ public enum ParameterType {
       }
     }
   },
+  FRACTION("a number from 0 to 1, like 0.8") {
+    @Override
+    String normalise(String v) {
+      double d;
+      try {
+        d = Double.parseDouble(v.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected " + hint);
+      }
+      if (!(d >= 0 && d <= 1)) throw new IllegalArgumentException("expected " + hint);
+      return Double.toString(d);
+    }
+  },
   DURATION("a duration like 7d, 24h, 90m, 3600s or PT1H") {
     private final Pattern simple = Pattern.compile("(\\d+)\\s*([dhms])");
 

@@ -4,6 +4,7 @@ import io.megaphone.archive.MetricsOutput;
 import io.megaphone.archive.OutputLayout;
 import io.megaphone.ingest.IngestStep;
 import io.megaphone.job.JobSettings;
+import io.megaphone.metrics.duplication.DuplicationMetrics;
 import io.megaphone.metrics.responsiveness.ResponsivenessMetrics;
 import io.megaphone.spark.Phase;
 import io.megaphone.spark.Progress;
@@ -20,7 +21,7 @@ public final class AnalyzeStep {
   private AnalyzeStep() {}
 
   public static List<MetricFamily> families() {
-    return List.of(new ResponsivenessMetrics());
+    return List.of(new ResponsivenessMetrics(), new DuplicationMetrics());
   }
 
   /** @return the number of families that failed */
@@ -29,7 +30,7 @@ public final class AnalyzeStep {
     // building an in-memory copy of every column, texts included.
     Dataset<Row> archive = IngestStep.readArchive(spark, out);
     Dataset<Row> accounts = spark.read().parquet(out.metricsTable("brand_accounts"));
-    AnalysisContext ctx = new AnalysisContext(spark, archive, accounts, settings);
+    AnalysisContext ctx = new AnalysisContext(spark, archive, accounts, settings, out);
     ObjectNode families = manifestStage.putObject("metric_families");
     int failed = 0;
     for (MetricFamily f : families()) {

@@ -5,6 +5,7 @@ import io.megaphone.archive.Manifest;
 import io.megaphone.archive.OutputLayout;
 import io.megaphone.ingest.QuarantineReason;
 import io.megaphone.job.Parameter;
+import io.megaphone.report.model.DuplicationReport;
 import io.megaphone.report.model.IngestRow;
 import io.megaphone.report.model.InputFileRow;
 import io.megaphone.report.model.ParameterRow;
@@ -68,10 +69,21 @@ public final class ReportModelLoader {
     for (Parameter p : Parameter.values()) {
       params.add(new ParameterRow(p.key(), used.path(p.key()).asText(p.defaultValue()), p.description()));
     }
+    DuplicationReport duplication = new DuplicationReport(
+        rows(out, "duplication", r -> new DuplicationReport.Row(r.get("brand"), r.get("platform"),
+            lng(r, "posts_considered"), lng(r, "posts_too_short"), lng(r, "clusters"), lng(r, "cross_platform_clusters"),
+            dbl(r, "cross_platform_dup_rate"), dbl(r, "self_repetition_rate"), dbl(r, "verbatim_share")), warnings),
+        rows(out, "duplication_pairs", r -> new DuplicationReport.PairRow(r.get("brand"), r.get("platform_a"),
+            r.get("platform_b"), lng(r, "clusters"), lng(r, "first_on_a"), lng(r, "first_on_b"),
+            dbl(r, "median_lag_s")), warnings),
+        rows(out, "duplication_top_clusters", r -> new DuplicationReport.ClusterPost(r.get("brand"),
+            Integer.parseInt(r.get("cluster_rank")), lng(r, "cluster_posts"), lng(r, "cluster_platforms"),
+            Boolean.parseBoolean(r.get("verbatim")), r.get("platform"), r.get("post_id"), r.get("account_handle"),
+            r.get("created_at"), r.get("text")), warnings));
     String name = job.path("name").asText("adhoc");
     return new ReportModel("Megaphone report: " + name, name, job.path("description").asText(""),
         root.path("tool").path("version").asText("dev"), root.path("started_at").asText(""),
-        Instant.now().toString(), inputs, ingest, resp, params, warnings);
+        Instant.now().toString(), inputs, ingest, resp, params, warnings, duplication);
   }
 
   private static <T> List<T> rows(OutputLayout out, String table, Function<CSVRecord, T> map, List<String> warnings) {

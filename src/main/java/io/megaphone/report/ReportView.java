@@ -29,6 +29,7 @@ public record ReportView(
     List<IngestView> ingest,
     List<BrandGroup> responsiveness,
     ChartView chart,
+    DuplicationView duplication,
     List<ParameterView> parameters) {
 
   public record InputView(String format, String path, String size, String sha256Short) {}
@@ -67,6 +68,10 @@ public record ReportView(
   public record ParameterView(String key, String value, String description) {}
 
   public static ReportView of(ReportModel model, ChartView chart) {
+    return of(model, chart, new ChartView("", 1, 1, ""));
+  }
+
+  public static ReportView of(ReportModel model, ChartView chart, ChartView duplicationChart) {
     List<String> reasons = quarantineReasons(model.ingest());
     return new ReportView(
         XmlText.clean(model.title()),
@@ -81,6 +86,8 @@ public record ReportView(
         model.ingest().stream().map(row -> ingest(row, reasons)).toList(),
         brandGroups(model.responsiveness()),
         new ChartView(XmlText.clean(chart.src()), chart.width(), chart.height(), XmlText.clean(chart.caption())),
+        DuplicationView.of(model.duplication(), new ChartView(XmlText.clean(duplicationChart.src()),
+            duplicationChart.width(), duplicationChart.height(), XmlText.clean(duplicationChart.caption()))),
         model.parameters().stream().map(ReportView::parameter).toList());
   }
 

@@ -23,6 +23,7 @@ public final class ReportWriter {
   public static final String HTML_FILE = "index.html";
   public static final String PDF_FILE = "report.pdf";
   public static final String CHART_FILE = "charts/responsiveness.png";
+  public static final String DUPLICATION_CHART_FILE = "charts/duplication.png";
 
   private final int topBrands;
   private final ReportTemplate template = new ReportTemplate();
@@ -39,7 +40,7 @@ public final class ReportWriter {
     this.topBrands = topBrands;
   }
 
-  /** Creates {@code reportsDir} if needed and returns the files written: HTML, PDF, chart. */
+  /** Creates {@code reportsDir} if needed and returns the files written: HTML, PDF, charts. */
   public List<Path> write(ReportModel model, Path reportsDir) throws IOException {
     Path html = reportsDir.resolve(HTML_FILE);
     Path pdf = reportsDir.resolve(PDF_FILE);
@@ -50,9 +51,16 @@ public final class ReportWriter {
     byte[] png = chart.png();
     Files.write(chartFile, png);
 
+    DuplicationChart dupChart = DuplicationChart.of(model.duplication(), topBrands);
+    byte[] dupPng = dupChart.png();
+    Path dupFile = reportsDir.resolve(DUPLICATION_CHART_FILE);
+    Files.write(dupFile, dupPng);
+
     ReportView.ChartView linked =
         new ReportView.ChartView(CHART_FILE, chart.width(), chart.height(), chart.caption());
-    Files.writeString(html, template.render(ReportView.of(model, linked)), StandardCharsets.UTF_8);
+    ReportView.ChartView dupLinked =
+        new ReportView.ChartView(DUPLICATION_CHART_FILE, dupChart.width(), dupChart.height(), dupChart.caption());
+    Files.writeString(html, template.render(ReportView.of(model, linked, dupLinked)), StandardCharsets.UTF_8);
 
     ReportView.ChartView inlined =
         new ReportView.ChartView(
@@ -60,9 +68,12 @@ public final class ReportWriter {
             chart.width(),
             chart.height(),
             chart.caption());
-    String printable = template.render(ReportView.of(model, inlined));
+    ReportView.ChartView dupInlined = new ReportView.ChartView(
+        "data:image/png;base64," + Base64.getEncoder().encodeToString(dupPng), dupChart.width(), dupChart.height(),
+        dupChart.caption());
+    String printable = template.render(ReportView.of(model, inlined, dupInlined));
     Files.write(pdf, HtmlToPdf.render(printable, reportsDir.toUri().toString()));
 
-    return List.of(html, pdf, chartFile);
+    return List.of(html, pdf, chartFile, dupFile);
   }
 }

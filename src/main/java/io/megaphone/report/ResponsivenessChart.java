@@ -255,7 +255,7 @@ public final class ResponsivenessChart {
     return note;
   }
 
-  private static StandardChartTheme theme() {
+  static StandardChartTheme theme() {
     StandardChartTheme theme = new StandardChartTheme("megaphone");
     theme.setExtraLargeFont(ReportFonts.bold(18));
     theme.setLargeFont(ReportFonts.regular(14));
@@ -287,7 +287,7 @@ public final class ResponsivenessChart {
     return labels;
   }
 
-  private static String abbreviate(String name) {
+  static String abbreviate(String name) {
     String oneLine = name.replaceAll("\\s+", " ");
     if (oneLine.codePointCount(0, oneLine.length()) <= MAX_LABEL_CHARS) {
       return oneLine;

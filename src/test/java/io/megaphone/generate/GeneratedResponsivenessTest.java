@@ -122,6 +122,18 @@ class GeneratedResponsivenessTest {
   }
 
   /**
+   * (d) The mapped format: a ';'-separated spreadsheet with its own column names, day-first dates and the
+   * platform in a column, read through the mapping the generated job file declares; the exact checks of (a).
+   */
+  @Test
+  void mappedSpreadsheet_realisedCountsAreMeasuredExactly() throws IOException {
+    Path dir = tmp.resolve("mapped");
+    GeneratedArchives.generate(dir, 20_000, "mapped", SEED, 10_000, false);
+    assertThat(Files.readString(dir.resolve("job.yaml"))).contains("platform_column: reseau", "created_at: date");
+    assertRealisedCountsMatch(GeneratedArchives.truth(dir), runJob(dir, 20_000), 4);
+  }
+
+  /**
    * The generated job admits every generated post, even answers that come months after --end (log-normal response
    * times have no upper bound): a post quarantined as impossible_timestamp would be counted by truth.json and not
    * by the metrics. A two-day period puts every inbound post near the end; with this seed two posts (a late answer

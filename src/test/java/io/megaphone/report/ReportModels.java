@@ -1,5 +1,6 @@
 package io.megaphone.report;
 
+import io.megaphone.report.model.DuplicationReport;
 import io.megaphone.report.model.IngestRow;
 import io.megaphone.report.model.InputFileRow;
 import io.megaphone.report.model.ParameterRow;
@@ -53,7 +54,25 @@ final class ReportModels {
         List.of(
             new ParameterRow("horizon", "P7D", "Replies later than this after the inbound post do not count."),
             new ParameterRow("brands.file", "brands <\"quoted\"> & more.csv", "The brand registry.")),
-        List.of("Source bluesky does not reconcile: read ≠ accepted + quarantined.", "Hostile warning <b>\u0000"));
+        List.of("Source bluesky does not reconcile: read ≠ accepted + quarantined.", "Hostile warning <b>\u0000"),
+        duplication());
+  }
+
+  /** Two brands on three platforms; a cluster whose texts are hostile. */
+  static DuplicationReport duplication() {
+    return new DuplicationReport(
+        List.of(new DuplicationReport.Row(ACCENTED, "all", 200, 12, 30, 20, 0.25, 0.05, 0.4),
+            new DuplicationReport.Row(ACCENTED, "x", 120, 5, 25, 18, 0.3, 0.04, 0.5),
+            new DuplicationReport.Row(ACCENTED, "bluesky", 80, 7, 20, 20, 0.5, 0.0, 0.4),
+            new DuplicationReport.Row(HOSTILE, "all", 10, 0, 0, 0, 0.0, 0.0, null),
+            new DuplicationReport.Row(SILENT, "all", 0, 3, 0, 0, null, null, null)),
+        List.of(new DuplicationReport.PairRow(ACCENTED, "bluesky", "x", 20, 5, 15, 5400.0)),
+        List.of(new DuplicationReport.ClusterPost(ACCENTED, 1, 3, 2, false, "x", "1", "brand", "2025-04-01T10:00:00Z",
+                "Soldes d'été <script>alert(1)</script> & plus"),
+            new DuplicationReport.ClusterPost(ACCENTED, 1, 3, 2, false, "bluesky", "2", "brand.bsky",
+                "2025-04-01T11:30:00Z", "Soldes d’été ! \u0007 & plus 🎉"),
+            new DuplicationReport.ClusterPost(HOSTILE, 1, 2, 1, true, "x", "9", "h", "2025-04-02T00:00:00Z",
+                "]]> <!-- <b>bold</b>")));
   }
 
   static ResponsivenessRow row(

@@ -37,6 +37,16 @@ public final class Pipeline {
     return run(EnumSet.of(Stage.INGEST, Stage.ANALYZE), inputs, brands, out, List.of(sets));
   }
 
+  /** Runs a job file as {@code megaphone run --job JOB --out OUT --set ...} would. */
+  public static JobSettings runJob(Path job, Path out, EnumSet<Stage> stages, String... sets) {
+    JobSettings settings = new JobSettingsResolver(SourceFormats.all().keySet()).resolve(
+        new CliOverrides(Optional.of(job.toString()), List.of(), Optional.empty(), Optional.of(out.toString()),
+            List.of(sets)), stages.contains(Stage.INGEST), true);
+    int code = new JobRunner(settings, stages, "test").run(TestSpark.session());
+    if (code != 0) throw new AssertionError("job exited with " + code);
+    return settings;
+  }
+
   /** A file under ../shared/data/real ({@code relative} uses '/'). */
   public static Path realFile(String relative) {
     return Path.of("..", "shared", "data", "real").resolve(relative).toAbsolutePath().normalize();

@@ -67,14 +67,14 @@ final class MappedValues {
     }
   }
 
-  /** true/false, t/f, yes/no, y/n, 1/0 (also 1.0/0.0), any case; empty is false. */
+  /** true/false, t/f, yes/no, y/n, 1/0 (also 1.0/0.0), French oui/non and vrai/faux, any case; empty is false. */
   static boolean bool(String raw) throws BadValue {
     if (raw == null) return false;
     String s = raw.trim().toLowerCase(Locale.ROOT);
     switch (s) {
-      case "", "false", "f", "no", "n", "0", "0.0":
+      case "", "false", "f", "no", "n", "0", "0.0", "non", "faux":
         return false;
-      case "true", "t", "yes", "y", "1", "1.0":
+      case "true", "t", "yes", "y", "1", "1.0", "oui", "vrai":
         return true;
       default:
         throw new BadValue("'" + raw.trim() + "' is not a boolean (true/false, yes/no, 1/0)");

@@ -17,7 +17,8 @@ public record ReportModel(
     List<IngestRow> ingest,
     List<ResponsivenessRow> responsiveness,
     List<ParameterRow> parameters,
-    List<String> warnings) {
+    List<String> warnings,
+    DuplicationReport duplication) {
 
   public ReportModel {
     inputs = List.copyOf(inputs);

@@ -139,17 +139,15 @@ final class FuzzSeeds {
       deleteRecursively(dir);
       Files.createDirectories(dir);
       if (GeneratorOptions.FORMATS.contains(name)) {
-        if (defaults == null) {
-          throw new AssertionError(name + " is generated but rejects the fuzz's default input settings: put the"
-              + " settings its generated files need in " + FIXTURES.resolve(name).resolve(FuzzSettings.FILE));
-        }
         s.generated = true;
         Path out = dir.resolve("generated");
         ArchiveGenerator.run(TestSpark.session(), new GeneratorOptions(GENERATED_POSTS, name, 7, out.toString(),
             GENERATED_POSTS, 0, GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, true));
+        // the generated job file says how its data is read (the mapped format's mapping, a feed's platform)
+        Map<String, Object> generatedSettings = FuzzSettings.ofGeneratedJob(format, out.resolve("job.yaml"));
         try (Stream<Path> files = Files.list(out.resolve("data"))) {
           for (Path f : files.sorted().toList()) {
-            s.addFile(f, "generated/" + f.getFileName(), true, Integer.MAX_VALUE, defaults);
+            s.addFile(f, "generated/" + f.getFileName(), true, Integer.MAX_VALUE, generatedSettings);
           }
         }
       }

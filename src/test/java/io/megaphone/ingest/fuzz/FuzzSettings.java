@@ -47,6 +47,21 @@ final class FuzzSettings {
     return accepted(format, settings) ? settings : null;
   }
 
+  /** The settings of the one input of a generated archive's job file. */
+  static Map<String, Object> ofGeneratedJob(SourceFormat format, Path jobYaml) {
+    try {
+      List<InputSpec> inputs = JobFile.load(jobYaml).inputs();
+      if (inputs.size() != 1 || !inputs.get(0).format().equals(format.name())) {
+        throw new AssertionError(jobYaml + " should have one " + format.name() + " input: " + inputs);
+      }
+      Map<String, Object> settings = inputs.get(0).settings();
+      if (!accepted(format, settings)) throw new AssertionError(format.name() + " rejects " + jobYaml + "'s settings");
+      return settings;
+    } catch (UsageException e) {
+      throw new AssertionError(jobYaml + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Settings of the fixture files named by the inputs of job files in the format's fixture folders. */
   static Map<Path, Map<String, Object>> perFile(SourceFormat format) {
     Map<Path, Map<String, Object>> out = new HashMap<>();

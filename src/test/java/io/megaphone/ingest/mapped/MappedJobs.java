@@ -1,11 +1,8 @@
 package io.megaphone.ingest.mapped;
 
-import io.megaphone.cli.JobRunner;
-import io.megaphone.ingest.SourceFormats;
-import io.megaphone.job.CliOverrides;
 import io.megaphone.job.JobSettings;
-import io.megaphone.job.JobSettingsResolver;
 import io.megaphone.job.Stage;
+import io.megaphone.testing.Pipeline;
 import io.megaphone.testing.TestSpark;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,7 +13,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -29,12 +25,7 @@ final class MappedJobs {
   private MappedJobs() {}
 
   static JobSettings run(Path job, Path out, EnumSet<Stage> stages) {
-    JobSettings settings = new JobSettingsResolver(SourceFormats.all().keySet()).resolve(
-        new CliOverrides(Optional.of(job.toString()), List.of(), Optional.empty(), Optional.of(out.toString()),
-            List.of()), stages.contains(Stage.INGEST), true);
-    int code = new JobRunner(settings, stages, "test").run(TestSpark.session());
-    if (code != 0) throw new AssertionError("job exited with " + code);
-    return settings;
+    return Pipeline.runJob(job, out, stages);
   }
 
   static List<Row> archive(Path out) {

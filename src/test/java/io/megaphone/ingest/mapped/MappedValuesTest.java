@@ -40,8 +40,8 @@ class MappedValuesTest {
 
   @Test
   void booleans() throws Exception {
-    for (String t : List.of("true", "TRUE", "True", "t", "yes", "Y", "1", "1.0")) assertThat(MappedValues.bool(t)).isTrue();
-    for (String f : List.of("false", "F", "no", "n", "0", "0.0", "", " ")) assertThat(MappedValues.bool(f)).isFalse();
+    for (String t : List.of("true", "TRUE", "True", "t", "yes", "Y", "1", "1.0", "oui", "Vrai")) assertThat(MappedValues.bool(t)).isTrue();
+    for (String f : List.of("false", "F", "no", "n", "0", "0.0", "", " ", "NON", "faux")) assertThat(MappedValues.bool(f)).isFalse();
     assertThat(MappedValues.bool(null)).isFalse();
     assertThatThrownBy(() -> MappedValues.bool("retweet")).hasMessage("'retweet' is not a boolean (true/false,"
         + " yes/no, 1/0)");
