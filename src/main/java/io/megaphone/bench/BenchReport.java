@@ -83,7 +83,11 @@ public final class BenchReport {
       List<BenchRow> stages = mine.stream().filter(r -> List.of("ingest", "analyze", "report").contains(r.step())).toList();
       double total = stages.stream().mapToDouble(BenchRow::wallSeconds).sum();
       BenchRow top = stages.stream().max((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds())).orElse(null);
-      if (stages.size() == 1) {
+      if (stages.isEmpty()) {
+        BenchRow first = mine.get(0);
+        s.append(String.format(Locale.ROOT, "- **%s, %,d posts**: %s %.1f s (%,.0f posts/s)", key.get(0), posts,
+            first.step(), first.wallSeconds(), first.postsPerSecond()));
+      } else if (stages.size() == 1) {
         s.append(String.format(Locale.ROOT, "- **%s, %,d posts**: %s %.1f s (%,.0f posts/s)", key.get(0), posts,
             stages.get(0).step(), total, total > 0 ? posts / total : 0));
       } else {

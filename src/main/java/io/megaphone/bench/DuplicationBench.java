@@ -91,7 +91,6 @@ final class DuplicationBench {
     GeneratorOptions g = new GeneratorOptions(posts, "canonical", o.seed(), dir, GeneratorOptions.DEFAULT_POSTS_PER_FILE,
         0, GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, true).withBrandPostsOnly();
     String runOut = Benchmark.runFolder(g);
-    JobSettings settings = Benchmark.settings(g, runOut);
     OutputLayout out = new OutputLayout(runOut, spark.sparkContext().hadoopConfiguration());
     if (ArchiveGenerator.isComplete(g) && out.exists(out.metricsTable("brand_accounts"))) {
       Progress.say(STAGE, String.format(Locale.ROOT, "%,d brand posts: reusing %s", posts, g.out()));
@@ -100,8 +99,10 @@ final class DuplicationBench {
           posts));
       ArchiveGenerator.prepareOutput(g);
       ArchiveGenerator.run(spark, g);
-      Benchmark.check(new JobRunner(settings, EnumSet.of(Stage.INGEST), "megaphone bench").run(spark), "ingest");
+      Benchmark.check(new JobRunner(Benchmark.settings(g, runOut), EnumSet.of(Stage.INGEST), "megaphone bench")
+          .run(spark), "ingest");
     }
+    JobSettings settings = Benchmark.settings(g, runOut);
     return new Prepared(g, runOut, settings, out, Benchmark.directoryBytes(Path.of(runOut, "archive")));
   }
 

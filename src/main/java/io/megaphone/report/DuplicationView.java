@@ -147,7 +147,7 @@ public record DuplicationView(
               HumanFormat.count(first.clusterPlatforms()), first.verbatim() ? "verbatim" : "adapted",
               c.stream().map(p -> new PostView(XmlText.clean(p.platform()), XmlText.clean(p.createdAt()),
                   XmlText.clean(p.accountHandle()), XmlText.clean(shorten(p.text())))).toList(),
-              more > 0 ? "and " + HumanFormat.count(more) + " more posts" : "");
+              more > 0 ? "and " + HumanFormat.count(more) + (more == 1 ? " more post" : " more posts") : "");
         })
         .toList();
   }

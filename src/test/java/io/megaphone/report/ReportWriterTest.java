@@ -37,7 +37,8 @@ class ReportWriterTest {
     Path dir = reports.resolve("out");
     assertThat(written)
         .containsExactly(
-            dir.resolve("index.html"), dir.resolve("report.pdf"), dir.resolve("charts/responsiveness.png"));
+            dir.resolve("index.html"), dir.resolve("report.pdf"), dir.resolve("charts/responsiveness.png"),
+            dir.resolve("charts/duplication.png"));
     assertThat(written).allSatisfy(path -> assertThat(path).isRegularFile());
   }
 
@@ -54,7 +55,8 @@ class ReportWriterTest {
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(html).doesNotContain("<script>alert", "<img src=x", "<b>", "\u0000", "\u001B");
     assertThat(html).contains("Crêperie Élysée", "😀");
-    assertThat(html).contains("src=\"charts/responsiveness.png\"").doesNotContain("data:image");
+    assertThat(html).contains("src=\"charts/responsiveness.png\"", "src=\"charts/duplication.png\"")
+        .doesNotContain("data:image");
   }
 
   @Test
@@ -90,8 +92,30 @@ class ReportWriterTest {
           }
         }
       }
-      assertThat(images).isEqualTo(1);
+      assertThat(images).isEqualTo(2); // responsiveness and duplication charts
     }
+  }
+
+  /**
+   * The duplication section: the brand table, the platform heatmap (20 clusters span bluesky × x, the only
+   * pair, so both cells are the darkest shade), the largest clusters with their texts escaped.
+   */
+  @Test
+  void duplicationSection_tableHeatmapAndClusters() throws Exception {
+    String html = Files.readString(written.get(0), StandardCharsets.UTF_8);
+    assertThat(html).contains("Cross-platform duplication", "Which platforms share content", "Largest content clusters");
+    assertThat(html).contains("Soldes d&apos;été &lt;script&gt;alert(1)&lt;/script&gt; &amp; plus")
+        .contains("]]&gt; &lt;!-- &lt;b&gt;bold&lt;/b&gt;").doesNotContain("\u0007");
+    assertThat(html).contains("style=\"background-color: #5b2c6f; color: #ffffff;\">20</td>");
+    assertThat(html).contains("25.0\u00A0%"); // Crêperie's cross-platform rate
+    assertThat(html).contains("and 1 more post</p>"); // a cluster of 3 with 2 posts listed
+    try (PDDocument pdf = Loader.loadPDF(written.get(1).toFile())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains("Cross-platform duplication", "Largest content clusters", "Self-repetition rate");
+      assertThat(text.replaceAll("\\s+", "")).contains("Soldesd'été<script>alert(1)</script>&plus");
+    }
+    BufferedImage chart = ImageIO.read(written.get(3).toFile());
+    assertThat(chart.getWidth()).isEqualTo(DuplicationChart.WIDTH * 2);
   }
 
   @Test

@@ -38,6 +38,9 @@ public final class Shingles {
   /** |A ∩ B| / |A ∪ B| of the two texts' k-gram sets (1 for two empty texts). */
   public static double jaccard(String a, String b, int k) {
     if (a.equals(b)) return 1.0;
+    long[] pa = packed(a, k);
+    long[] pb = pa == null ? null : packed(b, k);
+    if (pb != null) return jaccardSorted(pa, pb);
     Set<String> sa = set(a, k);
     Set<String> sb = set(b, k);
     if (sa.size() > sb.size()) {
@@ -48,6 +51,51 @@ public final class Shingles {
     int inter = 0;
     for (String x : sa) if (sb.contains(x)) inter++;
     return (double) inter / (sa.size() + sb.size() - inter);
+  }
+
+  /**
+   * The distinct k-grams, each packed losslessly into a long (12 bits per char), sorted; null when a char is
+   * above U+0FFF or k is over 5 (the caller then compares strings). Covers Latin, Greek, Cyrillic, Arabic,
+   * Hebrew, Devanagari...: the exact sets, several times faster to intersect than sets of strings.
+   */
+  static long[] packed(String text, int k) {
+    if (k > 5) return null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) if (text.charAt(i) > 0x0FFF) return null;
+    if (n <= k) {
+      long v = 0;
+      for (int i = 0; i < n; i++) v = (v << 12) | text.charAt(i);
+      return new long[] {v | ((long) n << 60)}; // the length keeps "ab" apart from "\0ab"
+    }
+    long[] g = new long[n - k + 1];
+    long mask = (1L << (12 * k)) - 1;
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      v = ((v << 12) | text.charAt(i)) & mask;
+      if (i >= k - 1) g[i - k + 1] = v | ((long) k << 60);
+    }
+    Arrays.sort(g);
+    int u = 0;
+    for (int i = 0; i < g.length; i++) if (i == 0 || g[i] != g[i - 1]) g[u++] = g[i];
+    return u == g.length ? g : Arrays.copyOf(g, u);
+  }
+
+  private static double jaccardSorted(long[] a, long[] b) {
+    int i = 0;
+    int j = 0;
+    int inter = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        inter++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return (double) inter / (a.length + b.length - inter);
   }
 
   /** FNV-1a over the k chars, then mixed. */

@@ -30,6 +30,31 @@ class MinHashBandingTest {
         .isCloseTo(30.0 / 34, within(1e-12));
   }
 
+  /** Packed k-grams (chars up to U+0FFF) and string sets give the same similarity; above U+0FFF strings are used. */
+  @Test
+  void exactJaccard_packedAndStringSetsAgree() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    String alphabet = "abcdé ëfghïj kαβγ дж";
+    for (int t = 0; t < 2000; t++) {
+      StringBuilder a = new StringBuilder();
+      StringBuilder b = new StringBuilder();
+      int n = 1 + r.nextInt(40);
+      for (int i = 0; i < n; i++) a.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      b.append(a, 0, r.nextInt(a.length() + 1));
+      for (int i = r.nextInt(8); i > 0; i--) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      java.util.Set<String> sa = Shingles.set(a.toString(), 5);
+      java.util.Set<String> sb = Shingles.set(b.toString(), 5);
+      java.util.Set<String> inter = new java.util.HashSet<>(sa);
+      inter.retainAll(sb);
+      java.util.Set<String> union = new java.util.HashSet<>(sa);
+      union.addAll(sb);
+      double expected = a.toString().equals(b.toString()) ? 1.0 : (double) inter.size() / union.size();
+      assertThat(Shingles.jaccard(a.toString(), b.toString(), 5)).as(a + " | " + b).isEqualTo(expected);
+    }
+    assertThat(Shingles.packed("日本語のテキスト", 5)).isNull();
+    assertThat(Shingles.jaccard("日本語のテキスト", "日本語のテキスト!", 5)).isEqualTo(4.0 / 5);
+  }
+
   /** Agreement of one MinHash value estimates the Jaccard similarity: checked over 126 functions × 40 texts. */
   @Test
   void signatureAgreementEstimatesJaccard() {
