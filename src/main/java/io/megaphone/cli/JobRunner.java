@@ -65,6 +65,7 @@ public final class JobRunner {
     OutputLayout out = new OutputLayout(settings.out(), hadoop);
     List<BrandAccount> registry = settings.brands().map(BrandRegistry::load).orElse(List.of());
     List<IngestStep.SourceFile> files = new ArrayList<>();
+    if (stages.contains(Stage.ANALYZE)) AnalyzeStep.checkSettings(settings);
     if (stages.contains(Stage.INGEST)) {
       for (InputSpec in : settings.inputs()) {
         SourceFormats.byName(in.format()).ifPresent(f -> f.checkSettings(in.toString(), in.settings()));

@@ -5,6 +5,7 @@ import io.megaphone.archive.OutputLayout;
 import io.megaphone.ingest.IngestStep;
 import io.megaphone.job.JobSettings;
 import io.megaphone.metrics.duplication.DuplicationMetrics;
+import io.megaphone.metrics.duplication.DuplicationOptions;
 import io.megaphone.metrics.responsiveness.ResponsivenessMetrics;
 import io.megaphone.spark.Phase;
 import io.megaphone.spark.Progress;
@@ -22,6 +23,11 @@ public final class AnalyzeStep {
 
   public static List<MetricFamily> families() {
     return List.of(new ResponsivenessMetrics(), new DuplicationMetrics());
+  }
+
+  /** Checks, before Spark starts, the parameters that must hold together (a UsageException names the culprit). */
+  public static void checkSettings(JobSettings settings) {
+    DuplicationOptions.from(settings);
   }
 
   /** @return the number of families that failed */

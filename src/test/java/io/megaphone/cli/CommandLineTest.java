@@ -99,6 +99,21 @@ class CommandLineTest {
     assertThat(o.err()).contains("canonical, ").contains("twitter-v2");
   }
 
+  /** Parameters that must hold together are checked before Spark starts, with the reason. */
+  @Test
+  void inconsistentDuplicationParametersAreExit2WithOneLine() throws IOException {
+    Path in = Files.writeString(tmp.resolve("dup.jsonl"), "{}\n");
+    Outcome o = execute("run", "--input", "canonical=" + in, "--out", tmp.resolve("dup-out").toString(),
+        "--set", "duplication.bands=64", "--set", "duplication.rows=20");
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).isEqualTo("megaphone run: parameter duplication.bands: 64 bands x rows = 1280 MinHash"
+        + " functions; at most 1024" + System.lineSeparator());
+    Outcome t = execute("run", "--input", "canonical=" + in, "--set", "duplication.threshold=1.5");
+    assertThat(t.code()).isEqualTo(2);
+    assertThat(t.err()).isEqualTo("megaphone run: parameter duplication.threshold: invalid value '1.5' (expected a"
+        + " number from 0 to 1, like 0.8)" + System.lineSeparator());
+  }
+
   @Test
   void missingInputFileIsExit2WithOneLine() {
     String missing = tmp.resolve("nope.csv").toString();
