@@ -225,6 +225,12 @@ public final class Benchmark {
         Map.Entry<String, JsonNode> e = it.next();
         BenchRow r = new BenchRow(posts, o.format(), "analyze: " + e.getKey(), e.getValue().path("seconds").asDouble(),
             -1, -1, archiveBytes, null, "", "status " + e.getValue().path("status").asText());
+        if (e.getKey().equals("quality")) {
+          // issue 6's target: the quality stage adds at most 30 % to the ingest of the same archive
+          BenchRow ingest = rows.stream().filter(x -> x.posts() == posts && x.step().equals("ingest")).findFirst()
+              .orElse(null);
+          if (ingest != null) r = r.withRatio(r.wallSeconds() / ingest.wallSeconds(), "ingest");
+        }
         rows.add(r);
       }
     } catch (IOException e) {

@@ -48,6 +48,12 @@ public enum Parameter {
       "Texts each text of a capped bucket is compared with (see duplication.max-bucket)."),
   DUPLICATION_SEED("duplication.seed", ParameterType.INTEGER, "20240601",
       "Seed of the MinHash hash functions; results are identical for any partitioning of the input."),
+  QUALITY_TEMPLATE_MIN_COUNT("quality.template-min-count", ParameterType.INTEGER, "20",
+      "Templated replies (the robot): a brand reply is templated when its skeleton (handles, names, numbers,"
+          + " URLs and signatures masked) recurs at least this many times among the brand's replies."),
+  QUALITY_DAILY_POST_THRESHOLD("quality.daily-post-threshold", ParameterType.INTEGER, "10",
+      "Over-exposure: days_over_threshold_share is the share of a brand's active days on a platform with more"
+          + " posts than this."),
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",
