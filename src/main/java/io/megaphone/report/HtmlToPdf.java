@@ -27,10 +27,34 @@ public final class HtmlToPdf {
     // every character outside Latin-1.
     builder.useFont(fontFile(ReportFonts.REGULAR), ReportFonts.FAMILY, 400, FontStyle.NORMAL, true);
     builder.useFont(fontFile(ReportFonts.BOLD), ReportFonts.FAMILY, 700, FontStyle.NORMAL, true);
-    builder.withHtmlContent(xhtml, baseUri);
+    builder.withHtmlContent(printable(xhtml), baseUri);
     builder.toStream(out);
     builder.run();
     return out.toByteArray();
+  }
+
+  /**
+   * The document with every character the bundled font cannot draw (emoji, most CJK) replaced by U+25A1 (□):
+   * openhtmltopdf would print '#', which reads as a hashtag in a post's text. The HTML page keeps the original.
+   */
+  static String printable(String xhtml) {
+    java.awt.Font font = ReportFonts.regular(10);
+    StringBuilder out = null;
+    for (int i = 0; i < xhtml.length(); ) {
+      int cp = xhtml.codePointAt(i);
+      int n = Character.charCount(cp);
+      boolean drawable = cp < 0x80 || Character.isWhitespace(cp) || font.canDisplay(cp);
+      if (!drawable && !(cp >= 0xFE00 && cp <= 0xFE0F) && cp != 0x200D) { // variation selectors, ZWJ: dropped
+        if (out == null) out = new StringBuilder(xhtml.length()).append(xhtml, 0, i);
+        out.append('\u25A1');
+      } else if (!drawable) {
+        if (out == null) out = new StringBuilder(xhtml.length()).append(xhtml, 0, i);
+      } else if (out != null) {
+        out.appendCodePoint(cp);
+      }
+      i += n;
+    }
+    return out == null ? xhtml : out.toString();
   }
 
   private static FSSupplier<InputStream> fontFile(String resource) {
