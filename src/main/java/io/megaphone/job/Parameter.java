@@ -48,6 +48,19 @@ public enum Parameter {
       "Texts each text of a capped bucket is compared with (see duplication.max-bucket)."),
   DUPLICATION_SEED("duplication.seed", ParameterType.INTEGER, "20240601",
       "Seed of the MinHash hash functions; results are identical for any partitioning of the input."),
+  QUALITY_LEXICONS("quality.lexicons", ParameterType.PATH, "",
+      "Folder of lexicons overriding the bundled ones, same layout: en/ and fr/ each holding any of"
+          + " self_promotion, bait_vote, bait_react, bait_share, bait_tag, bait_comment, buzzwords, jokey,"
+          + " stopwords .txt (UTF-8, one entry per line, # comments); a file present replaces the bundled list,"
+          + " an absent one keeps it. Empty: the bundled lexicons."),
+  QUALITY_CRISIS_EVENTS("quality.crisis-events", ParameterType.PATH, "",
+      "Crisis events file (CSV name,start,end,keywords; dates yyyy-MM-dd inclusive, UTC; keywords"
+          + " |-separated words and #hashtags) for crisis opportunism. Empty: the bundled crises.csv."),
+  QUALITY_HASHTAG_STUFFING("quality.hashtag-stuffing", ParameterType.INTEGER, "4",
+      "A post with at least this many distinct hashtags is flagged hashtag_stuffing."),
+  QUALITY_LINK_ONLY_WORDS("quality.link-only-words", ParameterType.INTEGER, "3",
+      "A post with a URL is flagged link_only when fewer than this many words remain once URLs, mentions"
+          + " and hashtags are removed."),
   QUALITY_TEMPLATE_MIN_COUNT("quality.template-min-count", ParameterType.INTEGER, "20",
       "Templated replies (the robot): a brand reply is templated when its skeleton (handles, names, numbers,"
           + " URLs and signatures masked) recurs at least this many times among the brand's replies."),

@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
 
 /** How a parameter's text value is checked and normalised. */
 public enum ParameterType {
+  PATH("a file or folder path, or empty for the bundled one") {
+    @Override
+    String normalise(String v) {
+      return v == null ? "" : v.trim();
+    }
+  },
   BOOLEAN("true or false") {
     @Override
     String normalise(String v) {

@@ -1,0 +1,118 @@
+package io.megaphone.metrics.quality;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * All lexicon entries compiled into one token trie: a post is matched in one pass over its tokens (at each
+ * position the trie is walked as far as the tokens allow), whatever the number of entries. Each entry carries a
+ * bit; {@link #match} returns the OR of the bits of every entry found in the post.
+ *
+ * <p>Entry syntax (see lexicons/README.md): tokens separated by spaces, cut and normalised like post texts;
+ * {@code -} alone is the minus sign before a number; {@code <num>} matches any number; {@code word*} matches any word starting with {@code word} (at least 3
+ * characters before the star); {@code ...} skips 1 to 3 tokens (not first, not last).
+ */
+final class PhraseMatcher implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final int MAX_GAP = 3;
+
+  private static final class Node implements Serializable {
+    private static final long serialVersionUID = 1L;
+    HashMap<String, Node> exact;
+    Node num;
+    Node gap;
+    HashMap<String, List<Prefix>> prefixes;
+    long mask;
+  }
+
+  private record Prefix(String prefix, Node node) implements Serializable {}
+
+  private final Node root = new Node();
+
+  /**
+   * Adds one entry; throws IllegalArgumentException (one line, without the file name) when it is malformed.
+   */
+  void add(String entry, long bit) {
+    Node node = root;
+    String[] chunks = entry.trim().split("\\s+");
+    int tokens = 0;
+    boolean lastGap = false;
+    for (String chunk : chunks) {
+      if (chunk.isEmpty()) continue;
+      if (chunk.equals("...")) {
+        if (tokens == 0) throw new IllegalArgumentException("'...' cannot start an entry");
+        if (lastGap) throw new IllegalArgumentException("two '...' in a row");
+        if (node.gap == null) node.gap = new Node();
+        node = node.gap;
+        lastGap = true;
+        continue;
+      }
+      lastGap = false;
+      if (chunk.equalsIgnoreCase("<num>")) {
+        if (node.num == null) node.num = new Node();
+        node = node.num;
+        tokens++;
+        continue;
+      }
+      if (chunk.endsWith("*")) {
+        String prefix = PostText.normalise(chunk.substring(0, chunk.length() - 1));
+        if (prefix.length() < 3 || !prefix.codePoints().allMatch(Character::isLetterOrDigit)) {
+          throw new IllegalArgumentException("a prefix 'word*' needs at least 3 letters or digits before the star: '"
+              + chunk + "'");
+        }
+        if (node.prefixes == null) node.prefixes = new HashMap<>();
+        List<Prefix> list = node.prefixes.computeIfAbsent(prefix.substring(0, 3), k -> new ArrayList<>());
+        Node next = null;
+        for (Prefix p : list) if (p.prefix.equals(prefix)) next = p.node;
+        if (next == null) {
+          next = new Node();
+          list.add(new Prefix(prefix, next));
+        }
+        node = next;
+        tokens++;
+        continue;
+      }
+      // "-" alone is the minus of a discount ("- <num> %"), a token only before a number in a text
+      List<String> toks = chunk.equals("-") || chunk.equals("\u2212") ? List.of("-") : PostText.of(chunk).tokens;
+      for (String tok : toks) {
+        if (node.exact == null) node.exact = new HashMap<>();
+        node = node.exact.computeIfAbsent(tok, k -> new Node());
+        tokens++;
+      }
+    }
+    if (tokens == 0) throw new IllegalArgumentException("entry '" + entry.trim() + "' has no word, number or symbol");
+    if (lastGap) throw new IllegalArgumentException("'...' cannot end an entry");
+    node.mask |= bit;
+  }
+
+  /** OR of the bits of all entries found in the post's tokens. */
+  long match(PostText t) {
+    long m = 0;
+    List<String> tokens = t.tokens;
+    for (int i = 0; i < tokens.size(); i++) m |= walk(root, tokens, i);
+    return m;
+  }
+
+  private static long walk(Node node, List<String> tokens, int pos) {
+    if (pos >= tokens.size()) return 0;
+    long m = 0;
+    String tok = tokens.get(pos);
+    if (node.exact != null) {
+      Node c = node.exact.get(tok);
+      if (c != null) m |= c.mask | walk(c, tokens, pos + 1);
+    }
+    if (node.num != null && PostText.isNumber(tok)) m |= node.num.mask | walk(node.num, tokens, pos + 1);
+    if (node.prefixes != null && tok.length() >= 3) {
+      List<Prefix> list = node.prefixes.get(tok.substring(0, 3));
+      if (list != null) {
+        for (Prefix p : list) if (tok.startsWith(p.prefix)) m |= p.node.mask | walk(p.node, tokens, pos + 1);
+      }
+    }
+    if (node.gap != null) {
+      for (int k = 1; k <= MAX_GAP && pos + k < tokens.size(); k++) m |= walk(node.gap, tokens, pos + k);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,144 @@
+package io.megaphone.metrics.quality;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A post's text normalised once and cut into tokens, the way lexicon entries are cut too.
+ *
+ * <p>Normalisation: NFKC (so no-break spaces become spaces, full-width letters become plain ones), lower case
+ * (Locale.ROOT), accents stripped (NFD then combining marks removed), typographic apostrophes are separators
+ * like {@code '}. Tokens, in order:
+ * <ul>
+ *   <li>a <b>word</b>: a run of letters and digits ({@code l'engagement} gives {@code l}, {@code engagement};
+ *       {@code week-end} gives {@code week}, {@code end});</li>
+ *   <li>the parts of a <b>hashtag</b> ({@code #tag_a_friend} gives {@code tag}, {@code a}, {@code friend}): they
+ *       match lexicon entries but are not words for link-only and empty;</li>
+ *   <li>a <b>symbol</b>: {@code %}, a currency sign, an emoji or other pictograph (one token each), and
+ *       {@code -} when it stands right before a number ({@code -30 %} gives {@code -}, {@code 30}, {@code %}).</li>
+ * </ul>
+ * URLs (a chunk starting {@code http://}, {@code https://} or {@code www.}) and mentions ({@code @name}) are
+ * dropped; a hashtag or mention is recognised as {@code TextEntities} does.
+ */
+final class PostText {
+  static final byte WORD = 0;
+  static final byte TAG = 1;
+  static final byte SYMBOL = 2;
+
+  final List<String> tokens = new ArrayList<>(32);
+  final List<Byte> kinds = new ArrayList<>(32);
+  /** normalised hashtag bodies as written (underscores kept) */
+  final List<String> hashtags = new ArrayList<>(2);
+  boolean hasUrl;
+  int words;
+
+  private PostText() {}
+
+  /** NFKC, lower case, accents stripped. */
+  static String normalise(String s) {
+    if (s == null || s.isEmpty()) return "";
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 128;
+    if (ascii) return s.toLowerCase(Locale.ROOT);
+    String t = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    t = Normalizer.normalize(t, Normalizer.Form.NFD);
+    StringBuilder sb = new StringBuilder(t.length());
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      int type = Character.getType(c);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+        continue;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  static PostText of(String text) {
+    PostText p = new PostText();
+    p.scan(normalise(text));
+    return p;
+  }
+
+  int size() {
+    return tokens.size();
+  }
+
+  private static boolean wordChar(int c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  private void add(String token, byte kind) {
+    tokens.add(token);
+    kinds.add(kind);
+  }
+
+  private void scan(String s) {
+    int len = s.length();
+    int i = 0;
+    int prev = ' ';
+    while (i < len) {
+      int c = s.codePointAt(i);
+      int n = Character.charCount(c);
+      if (Character.isWhitespace(c)) {
+        prev = c;
+        i += n;
+        continue;
+      }
+      if (!Character.isLetterOrDigit(prev) && (s.startsWith("http://", i) || s.startsWith("https://", i)
+          || s.startsWith("www.", i))) {
+        hasUrl = true;
+        while (i < len && !Character.isWhitespace(s.charAt(i))) i++;
+        prev = ' ';
+        continue;
+      }
+      if ((c == '@' || c == '#') && i + 1 < len && wordChar(s.codePointAt(i + 1))
+          && !wordChar(prev) && prev != '@' && !(c == '#' && (prev == '&' || prev == '#'))) {
+        int j = i + 1;
+        while (j < len && wordChar(s.codePointAt(j))) j += Character.charCount(s.codePointAt(j));
+        if (c == '#') {
+          String body = s.substring(i + 1, j);
+          hashtags.add(body);
+          for (String part : body.split("_")) if (!part.isEmpty()) add(part, TAG);
+        }
+        prev = s.codePointBefore(j);
+        i = j;
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        int j = i;
+        while (j < len && Character.isLetterOrDigit(s.codePointAt(j))) j += Character.charCount(s.codePointAt(j));
+        add(s.substring(i, j), WORD);
+        words++;
+        prev = s.codePointBefore(j);
+        i = j;
+        continue;
+      }
+      if ((c == '-' || c == '\u2212') && i + 1 < len && Character.isDigit(s.charAt(i + 1))
+          && !Character.isLetterOrDigit(prev)) {
+        add("-", SYMBOL);
+      } else if (c == '%' || isSymbol(c)) {
+        add(new String(Character.toChars(c)), SYMBOL);
+      }
+      prev = c;
+      i += n;
+    }
+  }
+
+  static boolean isSymbol(int c) {
+    int type = Character.getType(c);
+    return type == Character.CURRENCY_SYMBOL || type == Character.OTHER_SYMBOL;
+  }
+
+  static boolean isNumber(String token) {
+    for (int i = 0; i < token.length(); i++) if (!Character.isDigit(token.charAt(i))) return false;
+    return !token.isEmpty();
+  }
+
+  static boolean hasLetter(String token) {
+    for (int i = 0; i < token.length(); i++) if (Character.isLetter(token.charAt(i))) return true;
+    return false;
+  }
+}
