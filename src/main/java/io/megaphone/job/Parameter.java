@@ -48,6 +48,10 @@ public enum Parameter {
       "Texts each text of a capped bucket is compared with (see duplication.max-bucket)."),
   DUPLICATION_SEED("duplication.seed", ParameterType.INTEGER, "20240601",
       "Seed of the MinHash hash functions; results are identical for any partitioning of the input."),
+  QUALITY_PSEUDONYM_KEY("quality.pseudonym-key", ParameterType.STRING, "megaphone-pseudonyms",
+      "Key of the HMAC-SHA256 that pseudonymises the public's @handles in quality examples (@user- and 8 hex"
+          + " characters; brand handles stay named). Set your own per study: with the default key anyone can"
+          + " recompute a pseudonym from a guessed handle. The report does not print a key that was set."),
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",
