@@ -98,7 +98,7 @@ public final class QualityChart {
   }
 
   public int height() {
-    return 130 + Math.max(1, flags.size()) * Math.max(30, 8 * platforms.size() + 14);
+    return 130 + Math.max(1, flags.size()) * Math.max(40, 9 * platforms.size() + 16);
   }
 
   public byte[] png() {
@@ -124,7 +124,7 @@ public final class QualityChart {
   JFreeChart chart() {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     int np = platforms.size();
-    double band = 0.7; // share of a flag's row the dots spread over
+    double band = 0.5; // share of a flag's row the dots spread over
     double max = 0;
     for (int p = 0; p < np; p++) {
       String platform = platforms.get(p);
@@ -143,7 +143,9 @@ public final class QualityChart {
     }
     String[] labels = flags.stream().map(QualityChart::label).toArray(String[]::new);
     SymbolAxis flagAxis = new SymbolAxis(null, labels.length == 0 ? new String[] {""} : labels);
-    flagAxis.setGridBandsVisible(false);
+    flagAxis.setGridBandsVisible(true); // alternate shaded rows tell the flags apart
+    flagAxis.setGridBandPaint(new Color(0xF2F2F2));
+    flagAxis.setGridBandAlternatePaint(Color.WHITE);
     flagAxis.setInverted(true); // first flag on top
     flagAxis.setRange(-0.6, Math.max(1, labels.length) - 0.4);
     NumberAxis rateAxis = new NumberAxis("% of brand posts");

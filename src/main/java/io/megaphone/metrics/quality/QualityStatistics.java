@@ -240,14 +240,15 @@ public final class QualityStatistics {
   }
 
   /**
-   * All tests of one flag, Holm-adjusted together: first the chi-square test over all platforms with a post, then
+   * All tests of one flag, Holm-adjusted together: first the chi-square test over all platforms with a post (a
+   * platform named "all", the sum of the others, is ignored), then
    * one 2 × 2 chi-square test per pair of such platforms (platforms in name order, platform A before B). A test is
    * significant when its adjusted p-value is below {@code alpha}; significant tests carry a sentence.
    */
   public static List<TestResult> compare(QualityFlag flag, List<PlatformCount> platforms, double alpha) {
     Map<String, PlatformCount> byName = new TreeMap<>();
     for (PlatformCount c : platforms) {
-      if (c.posts() == 0) continue;
+      if (c.posts() == 0 || "all".equals(c.platform())) continue;
       if (byName.put(c.platform(), c) != null) throw new IllegalArgumentException("platform twice: " + c.platform());
     }
     List<PlatformCount> ps = new ArrayList<>(byName.values());

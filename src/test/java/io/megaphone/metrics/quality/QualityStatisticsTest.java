@@ -154,7 +154,8 @@ class QualityStatisticsTest {
   void compare_omnibusPairsHolmAndSentences() {
     List<TestResult> tests = QualityStatistics.compare(QualityFlag.LINK_ONLY, List.of(
         new PlatformCount("twitter", 1000, 31), new PlatformCount("instagram", 1000, 120),
-        new PlatformCount("facebook", 1000, 35), new PlatformCount("youtube", 0, 0)), QualityStatistics.ALPHA);
+        new PlatformCount("facebook", 1000, 35), new PlatformCount("youtube", 0, 0),
+        new PlatformCount("all", 3000, 186)), QualityStatistics.ALPHA);
     assertThat(tests).hasSize(4);
     TestResult all = tests.get(0);
     assertThat(all.test()).isEqualTo("chi_square_all");
