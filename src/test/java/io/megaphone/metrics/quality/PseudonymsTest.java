@@ -43,6 +43,13 @@ class PseudonymsTest {
   }
 
   @Test
+  void keyParameterIsAnyText() {
+    io.megaphone.job.Parameter p = io.megaphone.job.Parameter.QUALITY_PSEUDONYM_KEY;
+    assertThat(p.validate(" my key, 2026 ")).isEqualTo(" my key, 2026 ");
+    assertThat(io.megaphone.job.Parameter.defaults()).containsEntry("quality.pseudonym-key", "megaphone-pseudonyms");
+  }
+
+  @Test
   void keyChangesPseudonym_nothingToDoLeavesText() {
     assertThat(Pseudonyms.pseudonym("alice", "a")).isNotEqualTo(Pseudonyms.pseudonym("alice", "b"));
     assertThat(Pseudonyms.pseudonym("@alice", "a")).isEqualTo(Pseudonyms.pseudonym("ALICE", "a"));
