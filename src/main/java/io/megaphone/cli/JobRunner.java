@@ -151,7 +151,11 @@ public final class JobRunner {
     settings.brands().ifPresent(b -> job.put("brands", b).put("brand_accounts_registered", registry.size()));
     job.put("out", settings.out());
     ObjectNode params = root.putObject("parameters");
-    for (Parameter p : Parameter.values()) params.put(p.key(), settings.param(p));
+    for (Parameter p : Parameter.values()) {
+      // A pseudonym key that was set stays secret: with it, anyone could recompute pseudonyms from guessed handles.
+      boolean secret = p == Parameter.QUALITY_PSEUDONYM_KEY && !settings.param(p).equals(p.defaultValue());
+      params.put(p.key(), secret ? "(set; not recorded)" : settings.param(p));
+    }
     return m;
   }
 

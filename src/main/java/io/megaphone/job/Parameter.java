@@ -67,6 +67,10 @@ public enum Parameter {
   QUALITY_DAILY_POST_THRESHOLD("quality.daily-post-threshold", ParameterType.INTEGER, "10",
       "Over-exposure: days_over_threshold_share is the share of a brand's active days on a platform with more"
           + " posts than this."),
+  QUALITY_PSEUDONYM_KEY("quality.pseudonym-key", ParameterType.STRING, "megaphone-pseudonyms",
+      "Key of the HMAC-SHA256 that pseudonymises the public's @handles in quality examples (@user- and 8 hex"
+          + " characters; brand handles stay named). Set your own per study: with the default key anyone can"
+          + " recompute a pseudonym from a guessed handle. The report does not print a key that was set."),
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",

@@ -89,6 +89,12 @@ public enum ParameterType {
       }
     }
   },
+  STRING("any text") {
+    @Override
+    String normalise(String v) {
+      return v;
+    }
+  },
   ZONE("a time-zone id like UTC or Europe/Paris") {
     @Override
     String normalise(String v) {

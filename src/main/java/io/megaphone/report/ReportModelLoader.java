@@ -9,6 +9,7 @@ import io.megaphone.report.model.DuplicationReport;
 import io.megaphone.report.model.IngestRow;
 import io.megaphone.report.model.InputFileRow;
 import io.megaphone.report.model.ParameterRow;
+import io.megaphone.report.model.QualityReport;
 import io.megaphone.report.model.ReportModel;
 import io.megaphone.report.model.ResponsivenessRow;
 import java.io.IOException;
@@ -67,7 +68,9 @@ public final class ReportModelLoader {
     List<ParameterRow> params = new ArrayList<>();
     JsonNode used = root.path("parameters");
     for (Parameter p : Parameter.values()) {
-      params.add(new ParameterRow(p.key(), used.path(p.key()).asText(p.defaultValue()), p.description()));
+      String value = used.path(p.key()).asText(p.defaultValue());
+      if (p == Parameter.QUALITY_PSEUDONYM_KEY && !value.equals(p.defaultValue())) value = "(set; not shown)";
+      params.add(new ParameterRow(p.key(), value, p.description()));
     }
     DuplicationReport duplication = new DuplicationReport(
         rows(out, "duplication", r -> new DuplicationReport.Row(r.get("brand"), r.get("platform"),
@@ -80,10 +83,69 @@ public final class ReportModelLoader {
             Integer.parseInt(r.get("cluster_rank")), lng(r, "cluster_posts"), lng(r, "cluster_platforms"),
             Boolean.parseBoolean(r.get("verbatim")), r.get("platform"), r.get("post_id"), r.get("account_handle"),
             r.get("created_at"), r.get("text")), warnings));
+    QualityReport quality = quality(out, warnings);
     String name = job.path("name").asText("adhoc");
     return new ReportModel("Megaphone report: " + name, name, job.path("description").asText(""),
         root.path("tool").path("version").asText("dev"), root.path("started_at").asText(""),
-        Instant.now().toString(), inputs, ingest, resp, params, warnings, duplication);
+        Instant.now().toString(), inputs, ingest, resp, params, warnings, duplication, quality);
+  }
+
+  /** The four content-quality tables; a missing table gives no rows (and a warning), a missing column a null. */
+  static QualityReport quality(OutputLayout out, List<String> warnings) {
+    List<QualityReport.BrandRow> brands = rows(out, "quality", r -> {
+      Map<String, Long> flagged = new LinkedHashMap<>();
+      Map<String, Double> rates = new LinkedHashMap<>();
+      for (String h : r.getParser().getHeaderNames()) {
+        if (!h.endsWith("_rate")) continue;
+        String flag = h.substring(0, h.length() - "_rate".length());
+        if (!r.isMapped(flag + "_posts")) continue;
+        flagged.put(flag, lng(r, flag + "_posts"));
+        Double rate = dbl(r, h);
+        if (rate != null) rates.put(flag, rate);
+      }
+      Double hour = optDbl(r, "busiest_hour");
+      return new QualityReport.BrandRow(r.get("brand"), r.get("platform"), optLng(r, "posts"), flagged, rates,
+          optDbl(r, "spam_mean_probability"), optLng(r, "replies"), optLng(r, "active_days"),
+          optDbl(r, "posts_per_active_day"), hour == null ? null : (int) Math.round(hour),
+          optDbl(r, "busiest_hour_share"), optDbl(r, "days_over_threshold_share"), optLng(r, "accounts"));
+    }, warnings);
+    List<QualityReport.PlatformRow> platforms = rows(out, "platform_quality", r -> new QualityReport.PlatformRow(
+        r.get("platform"), r.get("flag"), optLng(r, "brands"), optLng(r, "posts"), optLng(r, "flagged"),
+        optDbl(r, "rate"), optDbl(r, "wilson_low"), optDbl(r, "wilson_high"), optDbl(r, "bootstrap_low"),
+        optDbl(r, "bootstrap_high")), warnings);
+    List<QualityReport.TestRow> tests = rows(out, "quality_tests", r -> {
+      Double df = optDbl(r, "df");
+      return new QualityReport.TestRow(r.get("flag"), r.get("test"), opt(r, "platform_a"), opt(r, "platform_b"),
+          optDbl(r, "rate_a"), optDbl(r, "rate_b"), optDbl(r, "statistic"), df == null ? null : (int) Math.round(df),
+          optDbl(r, "p_value"), optDbl(r, "p_adjusted"), Boolean.parseBoolean(opt(r, "significant")),
+          opt(r, "sentence"));
+    }, warnings);
+    List<QualityReport.Example> examples = rows(out, "quality_examples", r -> new QualityReport.Example(
+        r.get("flag"), opt(r, "brand"), opt(r, "platform"), opt(r, "post_id"), opt(r, "created_at"),
+        opt(r, "text")), warnings);
+    return new QualityReport(brands, platforms, tests, examples);
+  }
+
+  private static String opt(CSVRecord r, String col) {
+    return r.isMapped(col) && r.isSet(col) ? r.get(col) : "";
+  }
+
+  private static long optLng(CSVRecord r, String col) {
+    String v = opt(r, col).trim();
+    if (v.isEmpty()) return 0;
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      return Math.round(Double.parseDouble(v));
+    }
+  }
+
+  /** Null when the column is missing, empty or not a finite number (NaN). */
+  private static Double optDbl(CSVRecord r, String col) {
+    String v = opt(r, col).trim();
+    if (v.isEmpty()) return null;
+    double d = Double.parseDouble(v);
+    return Double.isFinite(d) ? d : null;
   }
 
   private static <T> List<T> rows(OutputLayout out, String table, Function<CSVRecord, T> map, List<String> warnings) {

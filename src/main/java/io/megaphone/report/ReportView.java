@@ -30,6 +30,7 @@ public record ReportView(
     List<BrandGroup> responsiveness,
     ChartView chart,
     DuplicationView duplication,
+    QualityView quality,
     List<ParameterView> parameters) {
 
   public record InputView(String format, String path, String size, String sha256Short) {}
@@ -72,6 +73,10 @@ public record ReportView(
   }
 
   public static ReportView of(ReportModel model, ChartView chart, ChartView duplicationChart) {
+    return of(model, chart, duplicationChart, new ChartView("", 1, 1, ""));
+  }
+
+  public static ReportView of(ReportModel model, ChartView chart, ChartView duplicationChart, ChartView qualityChart) {
     List<String> reasons = quarantineReasons(model.ingest());
     return new ReportView(
         XmlText.clean(model.title()),
@@ -88,6 +93,8 @@ public record ReportView(
         new ChartView(XmlText.clean(chart.src()), chart.width(), chart.height(), XmlText.clean(chart.caption())),
         DuplicationView.of(model.duplication(), new ChartView(XmlText.clean(duplicationChart.src()),
             duplicationChart.width(), duplicationChart.height(), XmlText.clean(duplicationChart.caption()))),
+        QualityView.of(model.quality(), new ChartView(XmlText.clean(qualityChart.src()), qualityChart.width(),
+            qualityChart.height(), XmlText.clean(qualityChart.caption()))),
         model.parameters().stream().map(ReportView::parameter).toList());
   }
 

@@ -24,6 +24,7 @@ public final class ReportWriter {
   public static final String PDF_FILE = "report.pdf";
   public static final String CHART_FILE = "charts/responsiveness.png";
   public static final String DUPLICATION_CHART_FILE = "charts/duplication.png";
+  public static final String QUALITY_CHART_FILE = "charts/quality.png";
 
   private final int topBrands;
   private final ReportTemplate template = new ReportTemplate();
@@ -56,11 +57,19 @@ public final class ReportWriter {
     Path dupFile = reportsDir.resolve(DUPLICATION_CHART_FILE);
     Files.write(dupFile, dupPng);
 
+    QualityChart qualityChart = QualityChart.of(model.quality());
+    byte[] qualityPng = qualityChart.png();
+    Path qualityFile = reportsDir.resolve(QUALITY_CHART_FILE);
+    Files.write(qualityFile, qualityPng);
+
     ReportView.ChartView linked =
         new ReportView.ChartView(CHART_FILE, chart.width(), chart.height(), chart.caption());
     ReportView.ChartView dupLinked =
         new ReportView.ChartView(DUPLICATION_CHART_FILE, dupChart.width(), dupChart.height(), dupChart.caption());
-    Files.writeString(html, template.render(ReportView.of(model, linked, dupLinked)), StandardCharsets.UTF_8);
+    ReportView.ChartView qualityLinked = new ReportView.ChartView(QUALITY_CHART_FILE, qualityChart.width(),
+        qualityChart.height(), qualityChart.caption());
+    Files.writeString(html, template.render(ReportView.of(model, linked, dupLinked, qualityLinked)),
+        StandardCharsets.UTF_8);
 
     ReportView.ChartView inlined =
         new ReportView.ChartView(
@@ -71,9 +80,12 @@ public final class ReportWriter {
     ReportView.ChartView dupInlined = new ReportView.ChartView(
         "data:image/png;base64," + Base64.getEncoder().encodeToString(dupPng), dupChart.width(), dupChart.height(),
         dupChart.caption());
-    String printable = template.render(ReportView.of(model, inlined, dupInlined));
+    ReportView.ChartView qualityInlined = new ReportView.ChartView(
+        "data:image/png;base64," + Base64.getEncoder().encodeToString(qualityPng), qualityChart.width(),
+        qualityChart.height(), qualityChart.caption());
+    String printable = template.render(ReportView.of(model, inlined, dupInlined, qualityInlined));
     Files.write(pdf, HtmlToPdf.render(printable, reportsDir.toUri().toString()));
 
-    return List.of(html, pdf, chartFile, dupFile);
+    return List.of(html, pdf, chartFile, dupFile, qualityFile);
   }
 }

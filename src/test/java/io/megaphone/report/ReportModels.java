@@ -4,6 +4,7 @@ import io.megaphone.report.model.DuplicationReport;
 import io.megaphone.report.model.IngestRow;
 import io.megaphone.report.model.InputFileRow;
 import io.megaphone.report.model.ParameterRow;
+import io.megaphone.report.model.QualityReport;
 import io.megaphone.report.model.ReportModel;
 import io.megaphone.report.model.ResponsivenessRow;
 import java.util.ArrayList;
@@ -55,7 +56,44 @@ final class ReportModels {
             new ParameterRow("horizon", "P7D", "Replies later than this after the inbound post do not count."),
             new ParameterRow("brands.file", "brands <\"quoted\"> & more.csv", "The brand registry.")),
         List.of("Source bluesky does not reconcile: read ≠ accepted + quarantined.", "Hostile warning <b>\u0000"),
-        duplication());
+        duplication(),
+        quality());
+  }
+
+  static final String QUALITY_SENTENCE =
+      "Instagram posts are more often link-only than Twitter posts (12.0 % vs 3.1 %, adjusted p < 0.001)";
+
+  /** Two brands on two platforms, link-only and self-promotion; a hostile example and a hostile sentence. */
+  static QualityReport quality() {
+    Map<String, Long> flagged = new LinkedHashMap<>();
+    Map<String, Double> rates = new LinkedHashMap<>();
+    flagged.put("link_only", 151L);
+    rates.put("link_only", 0.0755);
+    flagged.put("self_promotion", 40L);
+    rates.put("self_promotion", 0.02);
+    return new QualityReport(
+        List.of(new QualityReport.BrandRow(ACCENTED, "all", 2000, flagged, rates, 0.12, 30, 200, 10.0, 18, 0.21, 0.05, 3),
+            new QualityReport.BrandRow(ACCENTED, "instagram", 1000, Map.of("link_only", 120L),
+                Map.of("link_only", 0.12), 0.1, 10, 100, 10.0, 18, 0.3, 0.1, 2),
+            new QualityReport.BrandRow(HOSTILE, "twitter", 1000, Map.of("link_only", 31L), Map.of("link_only", 0.031),
+                null, 20, 0, null, null, null, null, 1)),
+        List.of(new QualityReport.PlatformRow("instagram", "link_only", 1, 1000, 120, 0.12, 0.1011, 0.1419, 0.12, 0.12),
+            new QualityReport.PlatformRow("twitter", "link_only", 1, 1000, 31, 0.031, 0.0219, 0.0437, 0.031, 0.031),
+            new QualityReport.PlatformRow("instagram", "self_promotion", 1, 1000, 30, 0.03, 0.0211, 0.0425, null, null),
+            new QualityReport.PlatformRow("twitter", "self_promotion", 1, 1000, 10, 0.01, 0.0054, 0.0183, null, null)),
+        List.of(new QualityReport.TestRow("link_only", "chi_square_all", "", "", null, null, 56.74, 1, 4.97e-14,
+                9.9e-14, true, "The share of posts that are link-only differs between the 2 platforms"
+                    + " (chi-square 56.7, df 1, adjusted p < 0.001)"),
+            new QualityReport.TestRow("link_only", "pairwise", "instagram", "twitter", 0.12, 0.031, 56.74, 1, 4.97e-14,
+                9.9e-14, true, QUALITY_SENTENCE),
+            new QualityReport.TestRow("self_promotion", "pairwise", "instagram", "twitter", 0.03, 0.01, 10.2, 1, 0.0014,
+                0.0028, true, "Hostile <i>sentence</i> & \u0000"),
+            new QualityReport.TestRow("self_promotion", "chi_square_all", "", "", null, null, 0.5, 1, 0.48, 0.48,
+                false, "")),
+        List.of(new QualityReport.Example("link_only", ACCENTED, "instagram", "42", "2025-04-03T10:00:00Z",
+                "@user-1a2b3c4d https://t.co/x <script>alert(3)</script>"),
+            new QualityReport.Example("self_promotion", HOSTILE, "twitter", "43", "2025-04-04T10:00:00Z",
+                "Soldes -30 % ]]> & \u0007 code promo 🎉")));
   }
 
   /** Two brands on three platforms; a cluster whose texts are hostile. */

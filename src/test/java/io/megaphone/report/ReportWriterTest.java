@@ -38,7 +38,7 @@ class ReportWriterTest {
     assertThat(written)
         .containsExactly(
             dir.resolve("index.html"), dir.resolve("report.pdf"), dir.resolve("charts/responsiveness.png"),
-            dir.resolve("charts/duplication.png"));
+            dir.resolve("charts/duplication.png"), dir.resolve("charts/quality.png"));
     assertThat(written).allSatisfy(path -> assertThat(path).isRegularFile());
   }
 
@@ -55,7 +55,8 @@ class ReportWriterTest {
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(html).doesNotContain("<script>alert", "<img src=x", "<b>", "\u0000", "\u001B");
     assertThat(html).contains("Crêperie Élysée", "😀");
-    assertThat(html).contains("src=\"charts/responsiveness.png\"", "src=\"charts/duplication.png\"")
+    assertThat(html).contains("src=\"charts/responsiveness.png\"", "src=\"charts/duplication.png\"",
+            "src=\"charts/quality.png\"")
         .doesNotContain("data:image");
   }
 
@@ -92,7 +93,7 @@ class ReportWriterTest {
           }
         }
       }
-      assertThat(images).isEqualTo(2); // responsiveness and duplication charts
+      assertThat(images).isEqualTo(3); // responsiveness, duplication and quality charts
     }
   }
 
@@ -118,6 +119,52 @@ class ReportWriterTest {
     }
     BufferedImage chart = ImageIO.read(written.get(3).toFile());
     assertThat(chart.getWidth()).isEqualTo(DuplicationChart.WIDTH * 2);
+  }
+
+  /**
+   * The content-quality section: significant differences in plain words (the non-significant omnibus test has no
+   * sentence), rates with both intervals, the brand table, examples with hostile texts escaped, flag definitions in
+   * the appendix; the same text in the PDF.
+   */
+  @Test
+  void qualitySection_differencesRatesExamplesAndDefinitions() throws Exception {
+    String html = Files.readString(written.get(0), StandardCharsets.UTF_8);
+    assertThat(html).contains("Content quality", "Significant differences between platforms", "Rates by platform",
+        "Flag rates by brand", "Examples of flagged posts");
+    assertThat(html).contains("<li>" + ReportModels.QUALITY_SENTENCE.replace("<", "&lt;") + ".</li>");
+    assertThat(html).contains("<li>Hostile &lt;i&gt;sentence&lt;/i&gt; &amp; .</li>");
+    assertThat(html).contains("4 tests over 2 flags; 3 significant at the 5% level after Holm");
+    assertThat(html).contains("12.0\u00A0%", "10.1–14.2\u00A0%", "2.2–4.4\u00A0%"); // instagram and twitter Wilson
+    assertThat(html).contains("18:00", "7.5\u00A0%"); // Crêperie's busiest hour, all-platform link-only rate
+    assertThat(html).contains("@user-1a2b3c4d https://t.co/x &lt;script&gt;alert(3)&lt;/script&gt;")
+        .contains("Soldes -30 % ]]&gt; &amp;  code promo 🎉").doesNotContain("<script>alert(3)", "<i>sentence");
+    // Methodology: every flag's rule, from QualityFlag.
+    for (io.megaphone.metrics.quality.QualityFlag f : io.megaphone.metrics.quality.QualityFlag.values()) {
+      assertThat(html).contains("(" + f.column() + ")");
+    }
+    assertThat(html).contains("Brand bootstrap 95", "Holm");
+    try (PDDocument pdf = Loader.loadPDF(written.get(1).toFile())) {
+      String compact = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+      assertThat(compact).contains("Contentquality", "Significantdifferencesbetweenplatforms",
+          ReportModels.QUALITY_SENTENCE.replaceAll("\\s+", ""), "Examplesofflaggedposts",
+          "<script>alert(3)</script>", "Crisisopportunism", "Wilson95");
+    }
+    BufferedImage chart = ImageIO.read(written.get(4).toFile());
+    assertThat(chart.getWidth()).isEqualTo(QualityChart.WIDTH * 2);
+  }
+
+  /** A report without quality figures renders the section as a note, and the chart says there is nothing. */
+  @Test
+  void qualitySection_emptyModel(@TempDir Path dir) throws Exception {
+    var m = ReportModels.threeBrands();
+    var empty = new io.megaphone.report.model.ReportModel(m.title(), m.jobName(), m.jobDescription(), m.version(),
+        m.runStartedAt(), m.generatedAt(), m.inputs(), m.ingest(), m.responsiveness(), m.parameters(), m.warnings(),
+        m.duplication());
+    List<Path> files = new ReportWriter().write(empty, dir);
+    String html = Files.readString(files.get(0), StandardCharsets.UTF_8);
+    assertThat(html).contains("No content-quality figures.").doesNotContain("src=\"charts/quality.png\"");
+    assertThat(ImageIO.read(files.get(4).toFile())).isNotNull();
+    assertThat(QualityChart.of(empty.quality()).caption()).isEqualTo("No platform has brand posts to compare.");
   }
 
   @Test

@@ -18,7 +18,8 @@ public record ReportModel(
     List<ResponsivenessRow> responsiveness,
     List<ParameterRow> parameters,
     List<String> warnings,
-    DuplicationReport duplication) {
+    DuplicationReport duplication,
+    QualityReport quality) {
 
   public ReportModel {
     inputs = List.copyOf(inputs);
@@ -26,5 +27,14 @@ public record ReportModel(
     responsiveness = List.copyOf(responsiveness);
     parameters = List.copyOf(parameters);
     warnings = List.copyOf(warnings);
+    if (quality == null) quality = QualityReport.empty();
+  }
+
+  /** A model without content-quality figures. */
+  public ReportModel(String title, String jobName, String jobDescription, String version, String runStartedAt,
+      String generatedAt, List<InputFileRow> inputs, List<IngestRow> ingest, List<ResponsivenessRow> responsiveness,
+      List<ParameterRow> parameters, List<String> warnings, DuplicationReport duplication) {
+    this(title, jobName, jobDescription, version, runStartedAt, generatedAt, inputs, ingest, responsiveness,
+        parameters, warnings, duplication, QualityReport.empty());
   }
 }
