@@ -83,6 +83,12 @@ public enum ParameterType {
       }
     }
   },
+  PATH("a file or folder path; empty for the default") {
+    @Override
+    String normalise(String v) {
+      return v == null ? "" : v.strip();
+    }
+  },
   ZONE("a time-zone id like UTC or Europe/Paris") {
     @Override
     String normalise(String v) {
