@@ -6,6 +6,8 @@ import io.megaphone.ingest.IngestStep;
 import io.megaphone.job.JobSettings;
 import io.megaphone.metrics.duplication.DuplicationMetrics;
 import io.megaphone.metrics.duplication.DuplicationOptions;
+import io.megaphone.metrics.quality.PostFlagger;
+import io.megaphone.metrics.quality.QualityMetrics;
 import io.megaphone.metrics.responsiveness.ResponsivenessMetrics;
 import io.megaphone.spark.Phase;
 import io.megaphone.spark.Progress;
@@ -22,12 +24,13 @@ public final class AnalyzeStep {
   private AnalyzeStep() {}
 
   public static List<MetricFamily> families() {
-    return List.of(new ResponsivenessMetrics(), new DuplicationMetrics());
+    return List.of(new ResponsivenessMetrics(), new DuplicationMetrics(), new QualityMetrics());
   }
 
   /** Checks, before Spark starts, the parameters that must hold together (a UsageException names the culprit). */
   public static void checkSettings(JobSettings settings) {
     DuplicationOptions.from(settings);
+    PostFlagger.from(settings); // lexicon folder and crisis events file: read and checked now
   }
 
   /** @return the number of families that failed */

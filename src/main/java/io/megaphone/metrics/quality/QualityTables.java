@@ -1,0 +1,207 @@
+package io.megaphone.metrics.quality;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.megaphone.job.Parameter;
+import io.megaphone.metrics.AnalysisContext;
+import io.megaphone.metrics.MetricTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** quality.csv, platform_quality.csv, quality_tests.csv and quality_examples.csv from the flagged posts. */
+final class QualityTables {
+  private QualityTables() {}
+
+  static final String ALL = "all";
+  static final int EXAMPLES_PER_FLAG = 3;
+
+  static StructType schema() {
+    StructType t = new StructType().add("brand", DataTypes.StringType).add("platform", DataTypes.StringType)
+        .add("posts", DataTypes.LongType);
+    for (QualityFlag f : QualityFlag.values()) {
+      t = t.add(f.column() + "_posts", DataTypes.LongType).add(f.column() + "_rate", DataTypes.DoubleType);
+    }
+    return t.add("spam_mean_probability", DataTypes.DoubleType).add("replies", DataTypes.LongType)
+        .add("active_days", DataTypes.LongType).add("posts_per_active_day", DataTypes.DoubleType)
+        .add("busiest_hour", DataTypes.IntegerType).add("busiest_hour_share", DataTypes.DoubleType)
+        .add("days_over_threshold_share", DataTypes.DoubleType).add("accounts", DataTypes.LongType);
+  }
+
+  static final StructType PLATFORM_SCHEMA = new StructType().add("platform", DataTypes.StringType)
+      .add("flag", DataTypes.StringType).add("brands", DataTypes.LongType).add("posts", DataTypes.LongType)
+      .add("flagged", DataTypes.LongType).add("rate", DataTypes.DoubleType)
+      .add("wilson_low", DataTypes.DoubleType).add("wilson_high", DataTypes.DoubleType)
+      .add("bootstrap_low", DataTypes.DoubleType).add("bootstrap_high", DataTypes.DoubleType);
+
+  static final StructType TESTS_SCHEMA = new StructType().add("flag", DataTypes.StringType)
+      .add("test", DataTypes.StringType).add("platform_a", DataTypes.StringType)
+      .add("platform_b", DataTypes.StringType).add("rate_a", DataTypes.DoubleType).add("rate_b", DataTypes.DoubleType)
+      .add("statistic", DataTypes.DoubleType).add("df", DataTypes.LongType).add("p_value", DataTypes.DoubleType)
+      .add("p_adjusted", DataTypes.DoubleType).add("significant", DataTypes.BooleanType)
+      .add("sentence", DataTypes.StringType);
+
+  static final StructType EXAMPLES_SCHEMA = new StructType().add("flag", DataTypes.StringType)
+      .add("brand", DataTypes.StringType).add("platform", DataTypes.StringType).add("post_id", DataTypes.StringType)
+      .add("created_at", DataTypes.TimestampType).add("text", DataTypes.StringType);
+
+  static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> flagged) {
+    long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
+    Dataset<Row> keyed = flagged.withColumn("account", concat_ws("/", col("platform"), col("account_id")));
+    Dataset<Row> both = keyed.unionByName(keyed.withColumn("platform", lit(ALL)));
+
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(count(lit(1)).as("posts"));
+    for (QualityFlag f : QualityFlag.values()) {
+      aggs.add(sum(when(col("flags").bitwiseAND(lit(f.bit())).notEqual(0), 1).otherwise(0)).as(f.column()));
+    }
+    aggs.add(avg("spam_probability").as("spam_mean"));
+    aggs.add(sum(when(col("is_reply"), 1).otherwise(0)).as("replies"));
+    aggs.add(countDistinct("day").as("active_days"));
+    aggs.add(countDistinct("account").as("accounts"));
+    Map<String, Row> counts = new TreeMap<>();
+    for (Row r : both.groupBy("brand", "platform").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+        .collectAsList()) {
+      counts.put(key(r.getString(0), r.getString(1)), r);
+    }
+    // busiest hour (ties: the earlier hour) and days above the threshold
+    Map<String, long[]> hours = new TreeMap<>();
+    for (Row r : both.groupBy("brand", "platform", "hour").count().collectAsList()) {
+      long[] h = hours.computeIfAbsent(key(r.getString(0), r.getString(1)), k -> new long[24]);
+      if (!r.isNullAt(2)) h[r.getInt(2)] = r.getLong(3);
+    }
+    Map<String, Long> busyDays = new TreeMap<>();
+    for (Row r : both.groupBy("brand", "platform", "day").count().filter(col("count").gt(threshold))
+        .groupBy("brand", "platform").count().collectAsList()) {
+      busyDays.put(key(r.getString(0), r.getString(1)), r.getLong(2));
+    }
+
+    int flags = QualityFlag.values().length;
+    List<Row> rows = new ArrayList<>();
+    Map<String, Map<String, long[]>> perPlatformBrand = new TreeMap<>(); // platform → brand → [posts, flag counts...]
+    for (Map.Entry<String, Row> e : counts.entrySet()) {
+      Row r = e.getValue();
+      String brand = r.getString(0);
+      String platform = r.getString(1);
+      long posts = r.getLong(2);
+      List<Object> v = new ArrayList<>(List.of(brand, platform, posts));
+      long[] pb = new long[flags + 1];
+      pb[0] = posts;
+      for (int i = 0; i < flags; i++) {
+        long n = r.getLong(3 + i);
+        pb[i + 1] = n;
+        v.add(n);
+        v.add(posts == 0 ? null : (double) n / posts);
+      }
+      if (!ALL.equals(platform)) perPlatformBrand.computeIfAbsent(platform, p -> new TreeMap<>()).put(brand, pb);
+      int k = 3 + flags;
+      v.add(r.isNullAt(k) ? null : r.getDouble(k));
+      long activeDays = r.getLong(k + 2);
+      v.add(r.getLong(k + 1));
+      v.add(activeDays);
+      v.add(activeDays == 0 ? null : (double) posts / activeDays);
+      long[] h = hours.getOrDefault(e.getKey(), new long[24]);
+      int busiest = 0;
+      for (int i = 1; i < 24; i++) if (h[i] > h[busiest]) busiest = i;
+      v.add(posts == 0 ? null : busiest);
+      v.add(posts == 0 ? null : (double) h[busiest] / posts);
+      v.add(activeDays == 0 ? null : (double) busyDays.getOrDefault(e.getKey(), 0L) / activeDays);
+      v.add(r.getLong(k + 3));
+      rows.add(RowFactory.create(v.toArray()));
+    }
+    rows.sort(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
+        .thenComparing(r -> ALL.equals(r.getString(1)) ? "" : r.getString(1)));
+
+    return List.of(new MetricTable("quality", schema(), rows),
+        new MetricTable("platform_quality", PLATFORM_SCHEMA, platformRows(perPlatformBrand)),
+        new MetricTable("quality_tests", TESTS_SCHEMA, testRows(perPlatformBrand)),
+        new MetricTable("quality_examples", EXAMPLES_SCHEMA, examples(ctx, flagged)));
+  }
+
+  /** Per platform × flag: the pooled rate over brands, its Wilson interval and the brand-bootstrap interval. */
+  private static List<Row> platformRows(Map<String, Map<String, long[]>> perPlatformBrand) {
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, long[]>> p : perPlatformBrand.entrySet()) {
+      List<long[]> brands = new ArrayList<>(p.getValue().values());
+      long[] posts = brands.stream().mapToLong(b -> b[0]).toArray();
+      for (QualityFlag f : QualityFlag.values()) {
+        long[] flagged = brands.stream().mapToLong(b -> b[f.ordinal() + 1]).toArray();
+        QualityStatistics.PlatformRate r = QualityStatistics.platformRate(p.getKey(), f, flagged, posts);
+        rows.add(RowFactory.create(r.platform(), f.column(), (long) r.brands(), r.posts(), r.flagged(), nan(r.rate()),
+            r.wilson() == null ? null : nan(r.wilson().low()), r.wilson() == null ? null : nan(r.wilson().high()),
+            r.bootstrap() == null ? null : nan(r.bootstrap().low()),
+            r.bootstrap() == null ? null : nan(r.bootstrap().high())));
+      }
+    }
+    return rows;
+  }
+
+  /** Per flag: the chi-square test over all platforms and the pairwise tests, Holm-adjusted per flag. */
+  private static List<Row> testRows(Map<String, Map<String, long[]>> perPlatformBrand) {
+    List<Row> rows = new ArrayList<>();
+    for (QualityFlag f : QualityFlag.values()) {
+      List<QualityStatistics.PlatformCount> counts = new ArrayList<>();
+      for (Map.Entry<String, Map<String, long[]>> p : perPlatformBrand.entrySet()) {
+        long posts = 0;
+        long flagged = 0;
+        for (long[] b : p.getValue().values()) {
+          posts += b[0];
+          flagged += b[f.ordinal() + 1];
+        }
+        counts.add(new QualityStatistics.PlatformCount(p.getKey(), posts, flagged));
+      }
+      for (QualityStatistics.TestResult t : QualityStatistics.compare(f, counts, QualityStatistics.ALPHA)) {
+        rows.add(RowFactory.create(f.column(), t.test(), t.platformA(), t.platformB(), nan(t.rateA()),
+            nan(t.rateB()), nan(t.statistic()), (long) t.df(), nan(t.pValue()), nan(t.pAdjusted()), t.significant(),
+            t.sentence()));
+      }
+    }
+    return rows;
+  }
+
+  /** Up to three posts per flag, chosen by a hash of their id (stable, spread over brands), handles pseudonymised. */
+  private static List<Row> examples(AnalysisContext ctx, Dataset<Row> flagged) {
+    Set<String> brandHandles = new HashSet<>();
+    for (Row r : ctx.brandAccounts().select("handle").collectAsList()) {
+      if (!r.isNullAt(0)) brandHandles.add(r.getString(0).toLowerCase(Locale.ROOT));
+    }
+    String key = ctx.settings().param(Parameter.QUALITY_PSEUDONYM_KEY);
+    List<Row> rows = new ArrayList<>();
+    for (QualityFlag f : QualityFlag.values()) {
+      for (Row r : flagged.filter(col("flags").bitwiseAND(lit(f.bit())).notEqual(0))
+          .withColumn("pick", xxhash64(col("platform"), col("post_id")))
+          .orderBy("pick", "platform", "post_id").limit(EXAMPLES_PER_FLAG)
+          .select("brand", "platform", "post_id", "created_at", "text").collectAsList()) {
+        rows.add(RowFactory.create(f.column(), r.getString(0), r.getString(1), r.getString(2), r.get(3),
+            Pseudonyms.mentions(r.getString(4), brandHandles, key)));
+      }
+    }
+    return rows;
+  }
+
+  private static Double nan(double d) {
+    return Double.isNaN(d) ? null : d;
+  }
+
+  private static String key(String brand, String platform) {
+    return brand + "\u0000" + platform;
+  }
+}
