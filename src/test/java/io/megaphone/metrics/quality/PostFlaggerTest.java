@@ -98,6 +98,9 @@ class PostFlaggerTest {
     assertThat(SELF_PROMOTION.in(flags("Livraison offerte", "fr-FR"))).isTrue();
     assertThat(SELF_PROMOTION.in(flags("Livraison offerte", "und"))).isTrue();
     assertThat(SELF_PROMOTION.in(flags("Shop now", "fr"))).isFalse();
+    // "sale" only in phrases: alone it would be the French "salé" when the language is unknown
+    has(SELF_PROMOTION, "en", "Our summer sale starts Friday", "Everything must go: sale ends tonight");
+    assertThat(SELF_PROMOTION.in(flags("Team sucré ou team salé ? À vos votes !", null))).isFalse();
   }
 
   @Test
