@@ -20,8 +20,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code megaphone generate}: writes OUT/data/part-NNNNN.* (one Spark task per file, each streaming its
- * blocks), then OUT/brands.csv, OUT/job.yaml and, last, OUT/truth.json — its presence means the archive is
- * complete. Memory per task is one block of posts, whatever the archive's size.
+ * blocks), then OUT/brands.csv, OUT/crises.csv (its crisis windows), OUT/job.yaml and, last, OUT/truth.json —
+ * its presence means the archive is complete. Memory per task is one block of posts, whatever the archive's size.
  */
 public final class ArchiveGenerator {
   private static final String STAGE = "generate";
@@ -83,6 +83,7 @@ public final class ArchiveGenerator {
     }
     Configuration conf = new Configuration();
     write(root, "brands.csv", GeneratedFiles.brandsCsv(world), conf);
+    write(root, "crises.csv", GeneratedFiles.crisesCsv(world), conf);
     write(root, "job.yaml", GeneratedFiles.jobYaml(o, world, truth.lastCreatedAt), conf);
     long bytes = dataBytes(root, conf);
     write(root, "truth.json", Truth.json(world, truth, bytes), conf);

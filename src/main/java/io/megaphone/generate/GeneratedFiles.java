@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -18,6 +22,27 @@ final class GeneratedFiles {
     try (CSVPrinter csv = new CSVPrinter(s, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
         .setHeader("brand", "platform", "account_id", "handle").get())) {
       for (Account a : w.accounts) csv.printRecord(w.brands.get(a.brand()).name(), a.platform(), a.id(), a.handle());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return s.toString();
+  }
+
+  /**
+   * The generator's crisis windows as an events file (quality.crisis-events): the archive's crisis promotions
+   * are planted in these windows only, so the generated job uses them rather than the bundled crises.csv.
+   * Windows end exclusive at 00:00 UTC; the file gives the last day, inclusive.
+   */
+  static String crisesCsv(World w) {
+    StringWriter s = new StringWriter();
+    try (CSVPrinter csv = new CSVPrinter(s, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+        .setHeader("name", "start", "end", "keywords").get())) {
+      for (CrisisWindow c : w.crises) {
+        List<String> keywords = new ArrayList<>(c.keywords());
+        keywords.addAll(Arrays.asList(c.hashtags()));
+        csv.printRecord(c.name(), c.start().atZone(ZoneOffset.UTC).toLocalDate(),
+            c.end().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1), String.join("|", keywords));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -46,6 +71,7 @@ final class GeneratedFiles {
         params:
           ingest.min-created-at: %s
           ingest.max-created-at: %s
+          quality.crisis-events: crises.csv
         """, o.posts(), o.format(), o.seed(), o.out(), o.format(), o.posts(), w.brands.size(), w.accounts.size(),
         String.join(", ", w.platforms), o.seed(), o.format(),
         GeneratedFormat.byName(o.format()).map(GeneratedFormat::jobInputSettings).orElse(""),

@@ -96,7 +96,12 @@ final class TextFactory {
         if (r.nextBoolean()) t.url(url(r, b));
         yield t.build(Flags.PROMO | Flags.CRISIS_PROMO);
       }
-      case LINK_ONLY -> new Builder().add(pick(r, LINK_LEAD)).url(url(r, b)).build(Flags.LINK_ONLY);
+      case LINK_ONLY -> {
+        String lead = pick(r, LINK_LEAD);
+        // SPEC §3.3: only emoji and a link is no content word, so the post is empty too ("Ici" is a French stopword)
+        boolean noContent = lead.isEmpty() || lead.equals("👉") || (f && lead.equals("➡️ Ici"));
+        yield new Builder().add(lead).url(url(r, b)).build(Flags.LINK_ONLY | (noContent ? Flags.EMPTY : 0));
+      }
       case BAIT_VOTE, BAIT_REACT, BAIT_SHARE, BAIT_TAG, BAIT_COMMENT -> bait(r, kind, lang);
       case HASHTAG_STUFFING -> {
         Builder t = new Builder().add(sentence(r, lang));

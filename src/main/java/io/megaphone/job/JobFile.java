@@ -73,7 +73,13 @@ public record JobFile(
     Object ps = map.get("params");
     if (ps != null) {
       if (!(ps instanceof Map<?, ?> pm)) throw new UsageException("job file " + file + ": 'params' must be a mapping");
-      pm.forEach((k, v) -> params.put(String.valueOf(k), scalar(v)));
+      pm.forEach((k, v) -> {
+        String key = String.valueOf(k);
+        // parameters that name a file or folder are relative to the job file too; empty means bundled
+        boolean isPath = Parameter.byKey(key).map(p -> p.type() == ParameterType.PATH).orElse(false);
+        String value = isPath && v == null ? "" : scalar(v);
+        params.put(key, isPath && !value.isBlank() ? resolve(base, value.trim()) : value);
+      });
     }
     return new JobFile(file, str(map, "name"), str(map, "description"), inputs,
         str(map, "brands").map(b -> resolve(base, b)), str(map, "out").map(o -> resolve(base, o)), params);

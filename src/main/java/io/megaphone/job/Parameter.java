@@ -52,10 +52,11 @@ public enum Parameter {
       "Folder of lexicons overriding the bundled ones, same layout: en/ and fr/ each holding any of"
           + " self_promotion, bait_vote, bait_react, bait_share, bait_tag, bait_comment, buzzwords, jokey,"
           + " stopwords .txt (UTF-8, one entry per line, # comments); a file present replaces the bundled list,"
-          + " an absent one keeps it. Empty: the bundled lexicons."),
+          + " an absent one keeps it; relative to the job file. Empty: the bundled lexicons."),
   QUALITY_CRISIS_EVENTS("quality.crisis-events", ParameterType.PATH, "",
-      "Crisis events file (CSV name,start,end,keywords; dates yyyy-MM-dd inclusive, UTC; keywords"
-          + " |-separated words and #hashtags) for crisis opportunism. Empty: the bundled crises.csv."),
+      "Crisis events file (CSV name,start,end,keywords; dates yyyy-MM-dd inclusive, UTC; keywords: words and"
+          + " #hashtags separated by vertical bars) for crisis opportunism; relative to the job file. Empty: the"
+          + " bundled crises.csv (well-known crises 2010-2023, see its comments)."),
   QUALITY_HASHTAG_STUFFING("quality.hashtag-stuffing", ParameterType.INTEGER, "4",
       "A post with at least this many distinct hashtags is flagged hashtag_stuffing."),
   QUALITY_LINK_ONLY_WORDS("quality.link-only-words", ParameterType.INTEGER, "3",

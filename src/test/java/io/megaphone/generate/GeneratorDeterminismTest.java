@@ -47,7 +47,7 @@ class GeneratorDeterminismTest {
     GeneratedArchives.generate(o);
     Map<String, byte[]> second = GeneratedArchives.files(out);
 
-    List<String> expected = new ArrayList<>(List.of("brands.csv", "job.yaml", "truth.json"));
+    List<String> expected = new ArrayList<>(List.of("brands.csv", "crises.csv", "job.yaml", "truth.json"));
     for (int f = 0; f < 5; f++) {
       expected.add(String.format("data/part-%05d.jsonl", f));
       expected.add(String.format("labels/part-%05d.csv", f));

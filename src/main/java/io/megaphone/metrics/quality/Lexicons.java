@@ -34,7 +34,7 @@ public final class Lexicons implements Serializable {
     SELF_PROMOTION, BAIT_VOTE, BAIT_REACT, BAIT_SHARE, BAIT_TAG, BAIT_COMMENT, BUZZWORDS, JOKEY, STOPWORDS;
 
     public String file() {
-      return name().toLowerCase() + ".txt";
+      return name().toLowerCase(java.util.Locale.ROOT) + ".txt";
     }
   }
 

@@ -12,7 +12,9 @@ import java.util.List;
  *
  * <p>Entry syntax (see lexicons/README.md): tokens separated by spaces, cut and normalised like post texts;
  * {@code -} alone is the minus sign before a number; {@code <num>} matches any number; {@code word*} matches any word starting with {@code word} (at least 3
- * characters before the star); {@code ...} skips 1 to 3 tokens (not first, not last).
+ * characters before the star); {@code ...} skips 1 to 3 tokens (not first, not last). An entry starting with
+ * {@code !} is an exclusion: where it matches, it cancels the matches of its bit that start at the same token
+ * ({@code !$ <num> million} keeps {@code $ <num>} from flagging "$7.95 million").
  */
 final class PhraseMatcher implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,6 +27,8 @@ final class PhraseMatcher implements Serializable {
     Node gap;
     HashMap<String, List<Prefix>> prefixes;
     long mask;
+    /** bits of the exclusion entries ending here */
+    long notMask;
   }
 
   private record Prefix(String prefix, Node node) implements Serializable {}
@@ -36,7 +40,10 @@ final class PhraseMatcher implements Serializable {
    */
   void add(String entry, long bit) {
     Node node = root;
-    String[] chunks = entry.trim().split("\\s+");
+    String e = entry.trim();
+    boolean exclusion = e.startsWith("!");
+    if (exclusion) e = e.substring(1).trim();
+    String[] chunks = e.split("\\s+");
     int tokens = 0;
     boolean lastGap = false;
     for (String chunk : chunks) {
@@ -84,35 +91,50 @@ final class PhraseMatcher implements Serializable {
     }
     if (tokens == 0) throw new IllegalArgumentException("entry '" + entry.trim() + "' has no word, number or symbol");
     if (lastGap) throw new IllegalArgumentException("'...' cannot end an entry");
-    node.mask |= bit;
+    if (exclusion) {
+      node.notMask |= bit;
+    } else {
+      node.mask |= bit;
+    }
   }
 
-  /** OR of the bits of all entries found in the post's tokens. */
+  /** OR of the bits of all entries found in the post's tokens, less those cancelled by exclusions. */
   long match(PostText t) {
     long m = 0;
     List<String> tokens = t.tokens;
-    for (int i = 0; i < tokens.size(); i++) m |= walk(root, tokens, i);
+    long[] found = new long[2];
+    for (int i = 0; i < tokens.size(); i++) {
+      found[0] = 0;
+      found[1] = 0;
+      walk(root, tokens, i, found);
+      m |= found[0] & ~found[1];
+    }
     return m;
   }
 
-  private static long walk(Node node, List<String> tokens, int pos) {
-    if (pos >= tokens.size()) return 0;
-    long m = 0;
+  /** Adds to found[0] the bits of entries, to found[1] those of exclusions, matching from {@code pos}. */
+  private static void walk(Node node, List<String> tokens, int pos, long[] found) {
+    if (pos >= tokens.size()) return;
     String tok = tokens.get(pos);
     if (node.exact != null) {
       Node c = node.exact.get(tok);
-      if (c != null) m |= c.mask | walk(c, tokens, pos + 1);
+      if (c != null) step(c, tokens, pos, found);
     }
-    if (node.num != null && PostText.isNumber(tok)) m |= node.num.mask | walk(node.num, tokens, pos + 1);
+    if (node.num != null && PostText.isNumber(tok)) step(node.num, tokens, pos, found);
     if (node.prefixes != null && tok.length() >= 3) {
       List<Prefix> list = node.prefixes.get(tok.substring(0, 3));
       if (list != null) {
-        for (Prefix p : list) if (tok.startsWith(p.prefix)) m |= p.node.mask | walk(p.node, tokens, pos + 1);
+        for (Prefix p : list) if (tok.startsWith(p.prefix)) step(p.node, tokens, pos, found);
       }
     }
     if (node.gap != null) {
-      for (int k = 1; k <= MAX_GAP && pos + k < tokens.size(); k++) m |= walk(node.gap, tokens, pos + k);
+      for (int k = 1; k <= MAX_GAP && pos + k < tokens.size(); k++) walk(node.gap, tokens, pos + k, found);
     }
-    return m;
+  }
+
+  private static void step(Node next, List<String> tokens, int pos, long[] found) {
+    found[0] |= next.mask;
+    found[1] |= next.notMask;
+    walk(next, tokens, pos + 1, found);
   }
 }

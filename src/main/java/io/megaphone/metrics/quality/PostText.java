@@ -13,7 +13,8 @@ import java.util.Locale;
  * like {@code '}. Tokens, in order:
  * <ul>
  *   <li>a <b>word</b>: a run of letters and digits ({@code l'engagement} gives {@code l}, {@code engagement};
- *       {@code week-end} gives {@code week}, {@code end});</li>
+ *       {@code week-end} gives {@code week}, {@code end}); a {@code .} or {@code ,} between two digits stays inside
+ *       the word, so {@code 9,99} and {@code 12.000} are one number;</li>
  *   <li>the parts of a <b>hashtag</b> ({@code #tag_a_friend} gives {@code tag}, {@code a}, {@code friend}): they
  *       match lexicon entries but are not words for link-only and empty;</li>
  *   <li>a <b>symbol</b>: {@code %}, a currency sign, an emoji or other pictograph (one token each), and
@@ -109,7 +110,17 @@ final class PostText {
       }
       if (Character.isLetterOrDigit(c)) {
         int j = i;
-        while (j < len && Character.isLetterOrDigit(s.codePointAt(j))) j += Character.charCount(s.codePointAt(j));
+        while (j < len) {
+          int d = s.codePointAt(j);
+          if (Character.isLetterOrDigit(d)) {
+            j += Character.charCount(d);
+          } else if ((d == '.' || d == ',') && j + 1 < len && Character.isDigit(s.charAt(j + 1))
+              && Character.isDigit(s.codePointBefore(j))) {
+            j++; // a decimal or thousands separator inside a number: 9,99 and 12.000 are one token
+          } else {
+            break;
+          }
+        }
         add(s.substring(i, j), WORD);
         words++;
         prev = s.codePointBefore(j);
@@ -132,9 +143,14 @@ final class PostText {
     return type == Character.CURRENCY_SYMBOL || type == Character.OTHER_SYMBOL;
   }
 
+  /** Digits, with . or , between digits (9,99 and 1.000.000 are numbers). */
   static boolean isNumber(String token) {
-    for (int i = 0; i < token.length(); i++) if (!Character.isDigit(token.charAt(i))) return false;
-    return !token.isEmpty();
+    if (token.isEmpty() || !Character.isDigit(token.charAt(0))) return false;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (!Character.isDigit(c) && c != '.' && c != ',') return false;
+    }
+    return true;
   }
 
   static boolean hasLetter(String token) {

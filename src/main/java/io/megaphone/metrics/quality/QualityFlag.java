@@ -7,6 +7,10 @@ import java.util.List;
  * The per-post quality flags of SPEC §3.3, in table order. {@link #bit()} is the flag's bit in a post's flag
  * mask; {@link #column()} names its columns in quality.csv ({@code <column>_posts}, {@code <column>_rate}) and
  * its rows in platform_quality.csv.
+ *
+ * <p>The text-level flags (all but {@link #TEMPLATED_REPLY} and {@link #SPAM}) are set by {@link PostFlagger}, whose
+ * javadoc states each rule exactly; their word lists are {@link Lexicons} (resource files, overridable with the
+ * parameter quality.lexicons) and the crisis windows {@link CrisisEvents} (quality.crisis-events).
  */
 public enum QualityFlag {
   LINK_ONLY("link_only", "contains a URL and fewer than 3 words remain once URLs, mentions and hashtags are removed"),

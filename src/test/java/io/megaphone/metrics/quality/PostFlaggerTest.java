@@ -83,21 +83,27 @@ class PostFlaggerTest {
   @Test
   void selfPromotion() {
     has(SELF_PROMOTION, "en", "Sale: 30% off linen jackets until Sunday.", "Use promo code SUMMER20 today",
-        "Running shoes from $49.99", "Buy now!", "Free shipping on every order", "Only 19 € this week",
-        "Black Friday starts now", "Weekend #deals are here", "-20% on everything");
+        "Running shoes from $49.99", "Buy now!", "Free shipping on every order", "Only 19 € this week", "Flights from £29",
+        "Black Friday starts now", "Best #deals of the weekend", "-20% on everything");
     has(SELF_PROMOTION, "fr", "Soldes : -30 % sur les vestes en lin", "Profitez-en : code promo ETE20",
-        "Dès 19,99 € en magasin", "Livraison offerte jusqu'à dimanche", "Achetez maintenant !", "C'est #soldes",
+        "Dès 19,99 € en magasin", "À partir de 9 euros", "Seulement 5 € !", "Livraison offerte jusqu'à dimanche", "Achetez maintenant !", "C'est #soldes",
         "Les baskets à -40%", "Vente privée ce soir", "Prix cassés sur les vélos");
     hasNot(SELF_PROMOTION, "en", "Our team presents the recipe of the month", "30% of our staff cycle to work",
-        "The promotional video of the festival", "Feel free to ask us anything", "Could you DM us your order number?");
+        "The promotional video of the festival", "Feel free to ask us anything", "Could you DM us your order number?",
+        "The island could be yours for $7.95 million", "Kushner bought the tower for $1.8 billion in 2007",
+        "Funding from $2 billion to $3 billion", "A security clearance for Kushner",
+        "The judge deals Trump a fresh defeat", "The most expensive home ever listed for sale");
     hasNot(SELF_PROMOTION, "fr", "Le taux de chômage baisse de 2 %", "La promotion de la santé au travail",
         "Une réduction des émissions de 10 %", "Pouvez-vous nous envoyer votre numéro de commande ?",
-        "Notre équipe présente la nouvelle collection ce week-end.");
+        "Notre équipe présente la nouvelle collection ce week-end.", "Une amende de 135 € pour les contrevenants");
     // lang picks the lexicon: "livraison offerte" is French only
     assertThat(SELF_PROMOTION.in(flags("Livraison offerte", "en"))).isFalse();
     assertThat(SELF_PROMOTION.in(flags("Livraison offerte", "fr-FR"))).isTrue();
     assertThat(SELF_PROMOTION.in(flags("Livraison offerte", "und"))).isTrue();
     assertThat(SELF_PROMOTION.in(flags("Shop now", "fr"))).isFalse();
+    // "sale" only in phrases: alone it would be the French "salé" when the language is unknown
+    has(SELF_PROMOTION, "en", "Our summer sale starts Friday", "Everything must go: sale ends tonight");
+    assertThat(SELF_PROMOTION.in(flags("Team sucré ou team salé ? À vos votes !", null))).isFalse();
   }
 
   @Test
