@@ -50,7 +50,8 @@ public enum Parameter {
       "Seed of the MinHash hash functions; results are identical for any partitioning of the input."),
   QUALITY_SPAM_MODEL("quality.spam-model", ParameterType.PATH, "",
       "Folder of a saved spam classifier (MLlib pipeline + metadata.json) to score posts with; empty trains one"
-          + " on the bundled UCI YouTube Spam Collection at job start (a few seconds) and saves it to OUT/models/spam."),
+          + " on the bundled UCI YouTube Spam Collection at job start (a few seconds) and saves it to"
+          + " OUT/models/spam."),
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",
