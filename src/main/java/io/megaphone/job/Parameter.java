@@ -74,7 +74,8 @@ public enum Parameter {
           + " recompute a pseudonym from a guessed handle. The report does not print a key that was set."),
   QUALITY_SPAM_MODEL("quality.spam-model", ParameterType.PATH, "",
       "Folder of a saved spam classifier (MLlib pipeline + metadata.json) to score posts with; empty trains one"
-          + " on the bundled UCI YouTube Spam Collection at job start (a few seconds) and saves it to OUT/models/spam."),
+          + " on the bundled UCI YouTube Spam Collection at job start (a few seconds) and saves it to"
+          + " OUT/models/spam."),
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",

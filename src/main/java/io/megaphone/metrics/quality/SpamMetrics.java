@@ -52,7 +52,7 @@ public record SpamMetrics(
    * @param spam of which spam
    * @param auc area under the ROC curve of P(spam) on that video
    * @param textsSeenInTraining comments of that video whose exact text (trimmed, lower-cased) also occurs in the
-   *     training videos: copy-pasted spam campaigns cross videos, which flatters leave-one-video-out a little
+   *     training videos: copy-pasted comments cross videos, which flatters leave-one-video-out a little
    */
   public record Fold(String video, long size, long spam, double auc, long textsSeenInTraining) {}
 
