@@ -107,7 +107,7 @@ public final class SpamModel {
    */
   public static SpamModel forJob(SparkSession spark, String configuredDir, String defaultDir) {
     if (configuredDir != null && !configuredDir.isBlank()) return load(spark, configuredDir.strip());
-    SpamModel m = train(spark);
+    SpamModel m = SpamClassifier.train(spark, false);
     m.save(defaultDir);
     return m;
   }

@@ -57,7 +57,7 @@ class QualityMetricsTest {
   @BeforeAll
   static void generateAndRun() {
     generated = tmp.resolve("gen");
-    ArchiveGenerator.run(TestSpark.session(), new GeneratorOptions(60_000, "canonical", 5, generated.toString(),
+    ArchiveGenerator.run(TestSpark.session(), new GeneratorOptions(40_000, "canonical", 5, generated.toString(),
         20_000, 0, GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, false));
     run = tmp.resolve("run");
     Pipeline.runJob(generated.resolve("job.yaml"), run, EnumSet.allOf(Stage.class));
@@ -98,6 +98,13 @@ class QualityMetricsTest {
         long most = p + planted.get("link_only");
         if (m < p || m > most) off.add("empty: planted " + p + " (+ up to " + planted.get("link_only")
             + " link-only posts), measured " + m);
+        continue;
+      }
+      if (column.equals("templated_reply")) {
+        // SPEC's robot: a skeleton recurring >= quality.template-min-count (20) times per brand. The generator
+        // marks every answer written from a template, also those of brands that used a template fewer than 20
+        // times, so fewer are measured: at least half of the planted ones (two thirds at 40,000 posts), never more
+        if (m < 0.5 * p || m > 1.05 * p) off.add(column + ": planted " + p + ", measured " + m);
         continue;
       }
       double tolerance = Math.max(0.15 * p, 0.003 * posts);
