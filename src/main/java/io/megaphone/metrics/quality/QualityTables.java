@@ -184,14 +184,28 @@ final class QualityTables {
       if (!r.isNullAt(0)) brandHandles.add(r.getString(0).toLowerCase(Locale.ROOT));
     }
     String key = ctx.settings().param(Parameter.QUALITY_PSEUDONYM_KEY);
+    // one job for every flag: each flagged post once per flag it carries, the three smallest hashes per flag
+    Column[] perFlag = new Column[QualityFlag.values().length];
+    for (QualityFlag f : QualityFlag.values()) {
+      perFlag[f.ordinal()] = when(col("flags").bitwiseAND(lit(f.bit())).notEqual(0), lit(f.column()));
+    }
+    Dataset<Row> picks = flagged.filter(col("flags").notEqual(0))
+        .withColumn("flag", org.apache.spark.sql.functions.explode(
+            org.apache.spark.sql.functions.filter(org.apache.spark.sql.functions.array(perFlag), c -> c.isNotNull())))
+        .withColumn("pick", xxhash64(col("platform"), col("post_id")))
+        .withColumn("n", org.apache.spark.sql.functions.row_number().over(
+            org.apache.spark.sql.expressions.Window.partitionBy("flag").orderBy("pick", "platform", "post_id")))
+        .filter(col("n").leq(EXAMPLES_PER_FLAG))
+        .select("flag", "n", "brand", "platform", "post_id", "created_at", "text");
+    Map<String, Row> byFlagAndRank = new TreeMap<>();
+    for (Row r : picks.collectAsList()) byFlagAndRank.put(r.getString(0) + "\u0000" + r.getInt(1), r);
     List<Row> rows = new ArrayList<>();
     for (QualityFlag f : QualityFlag.values()) {
-      for (Row r : flagged.filter(col("flags").bitwiseAND(lit(f.bit())).notEqual(0))
-          .withColumn("pick", xxhash64(col("platform"), col("post_id")))
-          .orderBy("pick", "platform", "post_id").limit(EXAMPLES_PER_FLAG)
-          .select("brand", "platform", "post_id", "created_at", "text").collectAsList()) {
-        rows.add(RowFactory.create(f.column(), r.getString(0), r.getString(1), r.getString(2), r.get(3),
-            Pseudonyms.mentions(r.getString(4), brandHandles, key)));
+      for (int n = 1; n <= EXAMPLES_PER_FLAG; n++) {
+        Row r = byFlagAndRank.get(f.column() + "\u0000" + n);
+        if (r == null) break;
+        rows.add(RowFactory.create(f.column(), r.getString(2), r.getString(3), r.getString(4), r.get(5),
+            Pseudonyms.mentions(r.getString(6), brandHandles, key)));
       }
     }
     return rows;
