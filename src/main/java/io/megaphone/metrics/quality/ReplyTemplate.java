@@ -36,7 +36,7 @@ public final class ReplyTemplate {
     boolean nameNext = false;
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
-      String bare = w.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+      String bare = letters(w);
       boolean leading = i == 0 || (i == 1 && words[0].equals("<user>"));
       boolean capitalised = !w.isEmpty() && Character.isUpperCase(w.codePointAt(0));
       if ((nameNext && capitalised) || (leading && capitalised && w.endsWith(",") && !GREETINGS.contains(bare))) {
@@ -47,5 +47,16 @@ public final class ReplyTemplate {
       out.append(w);
     }
     return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** The word's letters, lower case (no regular expression: this runs on every brand reply). */
+  private static String letters(String w) {
+    StringBuilder b = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); ) {
+      int cp = w.codePointAt(i);
+      if (Character.isLetter(cp)) b.appendCodePoint(Character.toLowerCase(cp));
+      i += Character.charCount(cp);
+    }
+    return b.toString();
   }
 }
