@@ -1,9 +1,8 @@
 package io.megaphone.bench;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.megaphone.archive.OutputLayout;
 import io.megaphone.ingest.IngestStep;
+import io.megaphone.metrics.duplication.DuplicationMetrics;
 import io.megaphone.metrics.duplication.DuplicationOptions;
 import io.megaphone.metrics.duplication.Shingles;
 import io.megaphone.metrics.duplication.TextNormalizer;
@@ -84,8 +83,7 @@ final class DuplicationPairs {
 
   /** brand, platform, post_id, text of the brands' original posts. */
   static List<Row> originals(SparkSession spark, OutputLayout out) {
-    return IngestStep.readArchive(spark, out)
-        .filter(col("brand").isNotNull().and(col("in_reply_to_post_id").isNull()).and(col("is_repost").equalTo(false)))
+    return DuplicationMetrics.originals(IngestStep.readArchive(spark, out))
         .select("brand", "platform", "post_id", "text").collectAsList();
   }
 

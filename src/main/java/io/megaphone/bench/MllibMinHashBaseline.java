@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import io.megaphone.archive.OutputLayout;
 import io.megaphone.ingest.IngestStep;
+import io.megaphone.metrics.duplication.DuplicationMetrics;
 import io.megaphone.metrics.duplication.DuplicationOptions;
 import io.megaphone.metrics.duplication.Shingles;
 import io.megaphone.metrics.duplication.TextNormalizer;
@@ -56,8 +57,7 @@ final class MllibMinHashBaseline {
         org.apache.spark.sql.types.DataTypes.StringType);
     UserDefinedFunction words = udf((UDF1<String, Integer>) TextNormalizer::words,
         org.apache.spark.sql.types.DataTypes.IntegerType);
-    Dataset<Row> posts = IngestStep.readArchive(spark, out)
-        .filter(col("brand").isNotNull().and(col("in_reply_to_post_id").isNull()).and(col("is_repost").equalTo(false)))
+    Dataset<Row> posts = DuplicationMetrics.originals(IngestStep.readArchive(spark, out))
         .withColumn("norm", normalize.apply(col("text")))
         .filter(words.apply(col("norm")).geq(minWords))
         .select(col("brand"), concat_ws("/", col("platform"), col("post_id")).as("key"),

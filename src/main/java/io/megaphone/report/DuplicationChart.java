@@ -2,19 +2,11 @@ package io.megaphone.report;
 
 import io.megaphone.report.model.DuplicationReport;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -78,23 +70,7 @@ public final class DuplicationChart {
   }
 
   public byte[] png() {
-    BufferedImage image = new BufferedImage(width() * SCALE, height() * SCALE, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g2 = image.createGraphics();
-    try {
-      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g2.scale(SCALE, SCALE);
-      chart().draw(g2, new Rectangle2D.Double(0, 0, width(), height()));
-    } finally {
-      g2.dispose();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return ChartPng.render(chart(), width(), height(), SCALE);
   }
 
   JFreeChart chart() {

@@ -5,20 +5,12 @@ import io.megaphone.metrics.quality.QualityStatistics;
 import io.megaphone.report.model.QualityReport;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -102,23 +94,7 @@ public final class QualityChart {
   }
 
   public byte[] png() {
-    BufferedImage image = new BufferedImage(width() * SCALE, height() * SCALE, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g2 = image.createGraphics();
-    try {
-      g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g2.scale(SCALE, SCALE);
-      chart().draw(g2, new Rectangle2D.Double(0, 0, width(), height()));
-    } finally {
-      g2.dispose();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return ChartPng.render(chart(), width(), height(), SCALE);
   }
 
   JFreeChart chart() {

@@ -103,7 +103,7 @@ public final class DuplicationMetrics implements MetricFamily {
   }
 
   /** A brand's original posts: by a brand account, not a reply, not a repost. */
-  static Dataset<Row> originals(Dataset<Row> archive) {
+  public static Dataset<Row> originals(Dataset<Row> archive) {
     return archive.filter(col("brand").isNotNull().and(col("in_reply_to_post_id").isNull())
             .and(not(coalesce(col("is_repost"), lit(false)))))
         .select("brand", "platform", "post_id", "account_handle", "created_at", "text");

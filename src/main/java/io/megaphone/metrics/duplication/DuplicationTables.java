@@ -75,7 +75,17 @@ final class DuplicationTables {
     // one row per (cluster, platform): how many of the cluster's posts are on the platform, and the first one's time
     Dataset<Row> cp = clustered.groupBy("brand", "cluster_id", "platform").agg(count(lit(1)).as("n_p"),
         min("created_at").as("first_p"), first("cluster_posts").as("n"), first("cluster_platforms").as("np"),
-        first("cluster_texts").as("nt"));
+        first("cluster_texts").as("nt")).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      return build(ctx, counted, cp, clustered, perBrand);
+    } finally {
+      cp.unpersist();
+    }
+  }
+
+  /** {@code cp}: one row per (cluster, platform), read by every table below (persisted by the caller). */
+  private static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> counted, Dataset<Row> cp,
+      Dataset<Row> clustered, Map<String, long[]> perBrand) {
     Column inCluster = col("n").geq(2);
     Column crossPlatform = col("np").geq(2);
     Column selfRepeated = col("n_p").geq(2);
