@@ -1,11 +1,9 @@
 package io.megaphone.metrics.quality;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -63,35 +61,45 @@ final class QualityTables {
       .add("brand", DataTypes.StringType).add("platform", DataTypes.StringType).add("post_id", DataTypes.StringType)
       .add("created_at", DataTypes.TimestampType).add("text", DataTypes.StringType);
 
-  static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> flagged) {
-    long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
-    Dataset<Row> keyed = flagged.withColumn("account", concat_ws("/", col("platform"), col("account_id")));
-    Dataset<Row> both = keyed.unionByName(keyed.withColumn("platform", lit(ALL)));
+  /** Spam probabilities are summed as integers in these units, so the mean does not depend on the summing order. */
+  static final double SPAM_UNIT = 1e9;
 
+  /**
+   * @param flagged every scored post with its final flag mask ({@link QualityMetrics#withTemplatedReplies})
+   * @param scored the cached scores under it (the account count does not need the templated replies)
+   */
+  static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> flagged, Dataset<Row> scored) {
+    long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
+    // one aggregation of the posts, to brand × platform × day (hours as 24 counts); the brand × platform rows and
+    // the brand rows over all platforms are then sums of these few rows
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).as("posts"));
     for (QualityFlag f : QualityFlag.values()) {
-      aggs.add(sum(when(col("flags").bitwiseAND(lit(f.bit())).notEqual(0), 1).otherwise(0)).as(f.column()));
+      aggs.add(sum(when(col("flags").bitwiseAND(lit(f.bit())).notEqual(0), 1L).otherwise(0L)).as(f.column()));
     }
-    aggs.add(avg("spam_probability").as("spam_mean"));
-    aggs.add(sum(when(col("is_reply"), 1).otherwise(0)).as("replies"));
-    aggs.add(countDistinct("day").as("active_days"));
-    aggs.add(countDistinct("account").as("accounts"));
+    aggs.add(sum(round(col("spam_probability").multiply(SPAM_UNIT)).cast("long")).as("spam_units"));
+    aggs.add(sum(when(col("is_reply"), 1L).otherwise(0L)).as("replies"));
+    for (int h = 0; h < 24; h++) aggs.add(sum(when(col("hour").equalTo(h), 1L).otherwise(0L)).as("h" + h));
+    Dataset<Row> days = flagged.groupBy("brand", "platform", "day")
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    List<Column> perDay = sums(days, "brand", "platform", "day");
+    Dataset<Row> allPlatforms = days.groupBy("brand", "day").agg(perDay.get(0), rest(perDay))
+        .withColumn("platform", lit(ALL))
+        .select(java.util.Arrays.stream(days.columns()).map(c -> col(c)).toArray(Column[]::new));
+    Dataset<Row> both = days.unionByName(allPlatforms);
+    List<Column> totals = sums(both, "brand", "platform", "day");
+    totals.add(sum(when(col("day").isNotNull(), 1L).otherwise(0L)).as("active_days"));
+    totals.add(sum(when(col("day").isNotNull().and(col("posts").gt(threshold)), 1L).otherwise(0L)).as("busy_days"));
     Map<String, Row> counts = new TreeMap<>();
-    for (Row r : both.groupBy("brand", "platform").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-        .collectAsList()) {
+    for (Row r : both.groupBy("brand", "platform").agg(totals.get(0), rest(totals)).collectAsList()) {
       counts.put(key(r.getString(0), r.getString(1)), r);
     }
-    // busiest hour (ties: the earlier hour) and days above the threshold
-    Map<String, long[]> hours = new TreeMap<>();
-    for (Row r : both.groupBy("brand", "platform", "hour").count().collectAsList()) {
-      long[] h = hours.computeIfAbsent(key(r.getString(0), r.getString(1)), k -> new long[24]);
-      if (!r.isNullAt(2)) h[r.getInt(2)] = r.getLong(3);
-    }
-    Map<String, Long> busyDays = new TreeMap<>();
-    for (Row r : both.groupBy("brand", "platform", "day").count().filter(col("count").gt(threshold))
-        .groupBy("brand", "platform").count().collectAsList()) {
-      busyDays.put(key(r.getString(0), r.getString(1)), r.getLong(2));
+    // account sprawl: accounts are per platform, so a brand's accounts over all platforms are the sum
+    Map<String, Long> accounts = new TreeMap<>();
+    for (Row r : scored.select("brand", "platform", "account_id").distinct().groupBy("brand", "platform").count()
+        .collectAsList()) {
+      accounts.put(key(r.getString(0), r.getString(1)), r.getLong(2));
+      accounts.merge(key(r.getString(0), ALL), r.getLong(2), Long::sum);
     }
 
     int flags = QualityFlag.values().length;
@@ -112,19 +120,18 @@ final class QualityTables {
         v.add(posts == 0 ? null : (double) n / posts);
       }
       if (!ALL.equals(platform)) perPlatformBrand.computeIfAbsent(platform, p -> new TreeMap<>()).put(brand, pb);
-      int k = 3 + flags;
-      v.add(r.isNullAt(k) ? null : r.getDouble(k));
-      long activeDays = r.getLong(k + 2);
+      int k = 3 + flags; // then spam_units, replies, h0..h23, active_days, busy_days
+      v.add(posts == 0 ? null : r.getLong(k) / SPAM_UNIT / posts);
+      long activeDays = r.getLong(k + 26);
       v.add(r.getLong(k + 1));
       v.add(activeDays);
       v.add(activeDays == 0 ? null : (double) posts / activeDays);
-      long[] h = hours.getOrDefault(e.getKey(), new long[24]);
-      int busiest = 0;
-      for (int i = 1; i < 24; i++) if (h[i] > h[busiest]) busiest = i;
+      int busiest = 0; // ties: the earlier hour
+      for (int i = 1; i < 24; i++) if (r.getLong(k + 2 + i) > r.getLong(k + 2 + busiest)) busiest = i;
       v.add(posts == 0 ? null : busiest);
-      v.add(posts == 0 ? null : (double) h[busiest] / posts);
-      v.add(activeDays == 0 ? null : (double) busyDays.getOrDefault(e.getKey(), 0L) / activeDays);
-      v.add(r.getLong(k + 3));
+      v.add(posts == 0 ? null : (double) r.getLong(k + 2 + busiest) / posts);
+      v.add(activeDays == 0 ? null : (double) r.getLong(k + 27) / activeDays);
+      v.add(accounts.getOrDefault(e.getKey(), 0L));
       rows.add(RowFactory.create(v.toArray()));
     }
     rows.sort(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
@@ -209,6 +216,18 @@ final class QualityTables {
       }
     }
     return rows;
+  }
+
+  /** sum(c).as(c) for every column of {@code d} but {@code keys}, in column order. */
+  private static List<Column> sums(Dataset<Row> d, String... keys) {
+    List<String> skip = List.of(keys);
+    List<Column> out = new ArrayList<>();
+    for (String c : d.columns()) if (!skip.contains(c)) out.add(sum(col(c)).as(c));
+    return out;
+  }
+
+  private static Column[] rest(List<Column> columns) {
+    return columns.subList(1, columns.size()).toArray(Column[]::new);
   }
 
   private static Double nan(double d) {

@@ -45,6 +45,11 @@ public final class SpamModel {
     return metrics;
   }
 
+  /** The model compiled for the per-post pass: the same probabilities as {@link #score}, without MLlib's stages. */
+  public SpamScorer scorer() {
+    return SpamScorer.of(model);
+  }
+
   /**
    * {@code df} with one more double column {@code probabilityColumn} = P(spam) of {@code textColumn} (a null
    * text is scored as the empty text). All columns of {@code df} are kept, in order; a column already named
