@@ -51,9 +51,7 @@ public final class QualityMetrics implements MetricFamily {
       try (Phase p = Phase.start(ctx.spark(), STAGE, "quality: templated replies")) {
         flagged = withTemplatedReplies(scored, s.integer(Parameter.QUALITY_TEMPLATE_MIN_COUNT));
       }
-      try (Phase p = Phase.start(ctx.spark(), STAGE, "quality: tables")) {
-        return QualityTables.build(ctx, flagged, scored);
-      }
+      return QualityTables.build(ctx, flagged, scored);
     } finally {
       if (scored != null) scored.unpersist();
     }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import io.megaphone.job.Parameter;
 import io.megaphone.metrics.AnalysisContext;
 import io.megaphone.metrics.MetricTable;
+import io.megaphone.spark.Phase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /** quality.csv, platform_quality.csv, quality_tests.csv and quality_examples.csv from the flagged posts. */
 final class QualityTables {
@@ -80,8 +82,9 @@ final class QualityTables {
     aggs.add(sum(round(col("spam_probability").multiply(SPAM_UNIT)).cast("long")).as("spam_units"));
     aggs.add(sum(when(col("is_reply"), 1L).otherwise(0L)).as("replies"));
     for (int h = 0; h < 24; h++) aggs.add(sum(when(col("hour").equalTo(h), 1L).otherwise(0L)).as("h" + h));
-    Dataset<Row> days = flagged.groupBy("brand", "platform", "day")
-        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    Phase phase = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: brand × platform table");
+    Dataset<Row> days = flagged.groupBy("brand", "platform", "day").agg(aggs.get(0), rest(aggs))
+        .persist(StorageLevel.MEMORY_AND_DISK()); // read twice below: per platform and over all platforms
     List<Column> perDay = sums(days, "brand", "platform", "day");
     Dataset<Row> allPlatforms = days.groupBy("brand", "day").agg(perDay.get(0), rest(perDay))
         .withColumn("platform", lit(ALL))
@@ -94,6 +97,9 @@ final class QualityTables {
     for (Row r : both.groupBy("brand", "platform").agg(totals.get(0), rest(totals)).collectAsList()) {
       counts.put(key(r.getString(0), r.getString(1)), r);
     }
+    days.unpersist();
+    phase.close();
+    phase = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: account sprawl");
     // account sprawl: accounts are per platform, so a brand's accounts over all platforms are the sum
     Map<String, Long> accounts = new TreeMap<>();
     for (Row r : scored.select("brand", "platform", "account_id").distinct().groupBy("brand", "platform").count()
@@ -101,6 +107,7 @@ final class QualityTables {
       accounts.put(key(r.getString(0), r.getString(1)), r.getLong(2));
       accounts.merge(key(r.getString(0), ALL), r.getLong(2), Long::sum);
     }
+    phase.close();
 
     int flags = QualityFlag.values().length;
     List<Row> rows = new ArrayList<>();
@@ -137,10 +144,14 @@ final class QualityTables {
     rows.sort(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
         .thenComparing(r -> ALL.equals(r.getString(1)) ? "" : r.getString(1)));
 
+    List<Row> examples;
+    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: examples")) {
+      examples = examples(ctx, flagged);
+    }
     return List.of(new MetricTable("quality", schema(), rows),
         new MetricTable("platform_quality", PLATFORM_SCHEMA, platformRows(perPlatformBrand)),
         new MetricTable("quality_tests", TESTS_SCHEMA, testRows(perPlatformBrand)),
-        new MetricTable("quality_examples", EXAMPLES_SCHEMA, examples(ctx, flagged)));
+        new MetricTable("quality_examples", EXAMPLES_SCHEMA, examples));
   }
 
   /** Per platform × flag: the pooled rate over brands, its Wilson interval and the brand-bootstrap interval. */

@@ -39,8 +39,11 @@ public final class SpamScorer implements Serializable {
   private final double[] weight;
   private final double intercept;
 
-  private SpamScorer(Map<String, Integer> tokenIds, int[] unigramIndex, LongIntMap bigramIndex, double[] weight,
-      double intercept) {
+  private final String[] vocabulary;
+
+  private SpamScorer(String[] vocabulary, Map<String, Integer> tokenIds, int[] unigramIndex, LongIntMap bigramIndex,
+      double[] weight, double intercept) {
+    this.vocabulary = vocabulary;
     this.tokenIds = tokenIds;
     this.unigramIndex = unigramIndex;
     this.bigramIndex = bigramIndex;
@@ -65,13 +68,18 @@ public final class SpamScorer implements Serializable {
     String[] vocabulary = cv.vocabulary();
     double[] idfs = idf.idf().toArray();
     double[] coef = lr.coefficients().toArray();
+    double[] w = new double[vocabulary.length];
+    for (int i = 0; i < w.length; i++) w[i] = idfs[i] * coef[i]; // (1.0 × idf) × coefficient, as MLlib computes it
+    return of(vocabulary, w, lr.intercept());
+  }
+
+  /** A scorer from its vocabulary (grams in index order), their weights (idf × coefficient) and the intercept. */
+  static SpamScorer of(String[] vocabulary, double[] weight, double intercept) {
     Map<String, Integer> ids = new HashMap<>();
     int[] uni = new int[vocabulary.length * 2 + 1];
     Arrays.fill(uni, -1);
     LongIntMap bi = new LongIntMap(vocabulary.length);
-    double[] w = new double[vocabulary.length];
     for (int i = 0; i < vocabulary.length; i++) {
-      w[i] = idfs[i] * coef[i]; // (1.0 × idf) × coefficient, as IDF then the dot product compute it
       String g = vocabulary[i];
       int space = g.indexOf(' ');
       if (space < 0) {
@@ -80,7 +88,44 @@ public final class SpamScorer implements Serializable {
         bi.put(pair(id(ids, g.substring(0, space)), id(ids, g.substring(space + 1))), i);
       }
     }
-    return new SpamScorer(ids, Arrays.copyOf(uni, ids.size()), bi, w, lr.intercept());
+    return new SpamScorer(vocabulary.clone(), ids, Arrays.copyOf(uni, ids.size()), bi, weight.clone(), intercept);
+  }
+
+  static final String HEADER = "# Megaphone spam scorer: vocabulary index, gram, idf x coefficient; margin = sum over"
+      + " the distinct grams of a text, in index order, plus the intercept";
+
+  /** The scorer as text (tab-separated, doubles written so they read back exactly), for {@link #parse}. */
+  public String toText() {
+    StringBuilder sb = new StringBuilder(HEADER).append('\n');
+    sb.append("intercept\t").append(intercept).append('\n');
+    for (int i = 0; i < vocabulary.length; i++) {
+      sb.append(i).append('\t').append(vocabulary[i]).append('\t').append(weight[i]).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Reads {@link #toText()}; {@code where} names the source in the one-line error. */
+  public static SpamScorer parse(String text, String where) {
+    String[] lines = text.split("\n");
+    if (lines.length < 2 || !lines[0].equals(HEADER) || !lines[1].startsWith("intercept\t")) {
+      throw new IllegalArgumentException(where + ": not a spam scorer (expected the header line, then 'intercept')");
+    }
+    try {
+      double intercept = Double.parseDouble(lines[1].substring("intercept\t".length()));
+      String[] vocabulary = new String[lines.length - 2];
+      double[] weight = new double[vocabulary.length];
+      for (int i = 0; i < vocabulary.length; i++) {
+        String[] f = lines[i + 2].split("\t", -1);
+        if (f.length != 3 || Integer.parseInt(f[0]) != i) {
+          throw new IllegalArgumentException(where + " line " + (i + 3) + ": expected '" + i + "<tab>gram<tab>weight'");
+        }
+        vocabulary[i] = f[1];
+        weight[i] = Double.parseDouble(f[2]);
+      }
+      return of(vocabulary, weight, intercept);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(where + ": not a spam scorer (" + e.getMessage() + ")");
+    }
   }
 
   private static int id(Map<String, Integer> ids, String token) {

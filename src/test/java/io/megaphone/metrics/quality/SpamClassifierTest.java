@@ -180,6 +180,43 @@ class SpamClassifierTest {
     assertThat(differ).as("texts scored differently (max |diff| %s)", maxDiff).isZero();
   }
 
+  /**
+   * Jobs score with the model recorded in the jar ({@link SpamModel#bundled()}): it must be exactly what fitting
+   * the pipeline on the bundled data gives now (same vocabulary, same weights to the last bit, same metadata but the
+   * training time). After a deliberate change of the data or the pipeline, rerun this test with
+   * {@code -Dspam.record=true} to rewrite the recording (and bump {@link SpamClassifier#VERSION}).
+   */
+  @Test
+  void bundledModelIsTheFitOfTheBundledData() throws Exception {
+    String fitted = model.scorer().toText();
+    SpamMetrics m = model.metrics();
+    Path resources = Path.of("src/main/resources" + SpamClassifier.RESOURCES);
+    if (Boolean.getBoolean("spam.record")) {
+      Files.writeString(resources.resolve(SpamModel.SCORER), fitted);
+      Files.writeString(resources.resolve(SpamModel.METADATA), m.toJson());
+      System.out.println("recorded the spam model in " + resources);
+    }
+    SpamModel bundled = SpamModel.bundled();
+    assertThat(bundled.scorer().toText()).as("recorded scorer.tsv (rerun with -Dspam.record=true)").isEqualTo(fitted);
+    SpamMetrics b = bundled.metrics();
+    assertThat(new SpamMetrics(b.version(), b.data(), b.dataFrom(), b.dataTo(), m.trainedAt(), b.trainingSize(),
+        b.trainingSpam(), b.crossValidation(), b.folds(), b.meanAuc(), b.features(), b.classifier(),
+        m.trainingSeconds())).as("recorded metadata.json").isEqualTo(m);
+    assertThat(fitted.lines().count()).as("vocabulary + 2 lines").isGreaterThan(1000);
+
+    // a job without quality.spam-model scores with it and keeps it in OUT/models/spam
+    Path out = tmp.resolve("job-default/models/spam");
+    SpamModel forJob = SpamModel.forJob(spark, "", out.toString());
+    assertThat(Files.readString(out.resolve(SpamModel.SCORER))).isEqualTo(fitted);
+    assertThat(out.resolve(SpamModel.METADATA)).exists();
+    assertThat(out.resolve(SpamModel.PIPELINE_DIR)).doesNotExist();
+    SpamModel reloaded = SpamModel.load(spark, out.toString());
+    assertThat(reloaded.metrics()).isEqualTo(b);
+    Dataset<Row> df = posts();
+    assertThat(scores(reloaded, df)).isEqualTo(scores(model, df));
+    assertThat(scores(forJob, df)).isEqualTo(scores(model, df));
+  }
+
   private static List<String> column(String realFile, String name) throws Exception {
     Path f = io.megaphone.testing.Pipeline.realFile(realFile);
     List<String> out = new ArrayList<>();
