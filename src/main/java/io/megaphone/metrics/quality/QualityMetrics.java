@@ -1,9 +1,6 @@
 package io.megaphone.metrics.quality;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.megaphone.job.JobSettings;
 import io.megaphone.job.Parameter;
@@ -11,11 +8,11 @@ import io.megaphone.metrics.AnalysisContext;
 import io.megaphone.metrics.MetricFamily;
 import io.megaphone.metrics.MetricTable;
 import io.megaphone.spark.Phase;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -47,33 +44,27 @@ public final class QualityMetrics implements MetricFamily {
         scored = PostScores.of(ctx.archive(), flagger, spam.scorer()).persist(StorageLevel.MEMORY_AND_DISK());
         scored.count();
       }
-      Dataset<Row> flagged;
+      Set<String> templates;
       try (Phase p = Phase.start(ctx.spark(), STAGE, "quality: templated replies")) {
-        flagged = withTemplatedReplies(scored, s.integer(Parameter.QUALITY_TEMPLATE_MIN_COUNT));
+        templates = recurringSkeletons(scored, s.integer(Parameter.QUALITY_TEMPLATE_MIN_COUNT));
       }
-      return QualityTables.build(ctx, flagged, scored);
+      return QualityTables.build(ctx, scored, templates);
     } finally {
       if (scored != null) scored.unpersist();
     }
   }
 
   /**
-   * The posts with the templated-reply bit set on replies whose skeleton recurs at least {@code min} times for
-   * their brand. The recurring skeletons are found by one aggregation and joined back by broadcast (lazily: each
-   * table query reads the cached scores through this join rather than caching a second copy).
+   * brand + NUL + skeleton of every reply skeleton that recurs at least {@code min} times among the brand's replies:
+   * the replies with these skeletons are the templated ones. At most (replies / min) entries, small enough for the
+   * driver and for a broadcast to the tasks that count.
    */
-  static Dataset<Row> withTemplatedReplies(Dataset<Row> scored, long min) {
-    // at most (replies / min) rows: small enough for the driver, and a broadcast join needs them there anyway
-    List<Row> recurring = scored.filter(col("is_reply")).groupBy("brand", "skeleton").count()
-        .filter(col("count").geq(min)).select(col("brand").as("t_brand"), col("skeleton").as("t_skeleton"))
-        .collectAsList();
-    if (recurring.isEmpty()) return scored;
-    StructType schema = new StructType().add("t_brand", DataTypes.StringType).add("t_skeleton", DataTypes.StringType);
-    Dataset<Row> templates = scored.sparkSession().createDataFrame(recurring, schema);
-    return scored.join(broadcast(templates),
-            col("brand").equalTo(col("t_brand")).and(col("skeleton").equalTo(col("t_skeleton"))), "left")
-        .withColumn("flags", when(col("t_skeleton").isNotNull(),
-            col("flags").bitwiseOR(lit(QualityFlag.TEMPLATED_REPLY.bit()))).otherwise(col("flags")))
-        .drop("t_brand", "t_skeleton");
+  static Set<String> recurringSkeletons(Dataset<Row> scored, long min) {
+    Set<String> out = new HashSet<>();
+    for (Row r : scored.filter(col("is_reply")).groupBy("brand", "skeleton").count().filter(col("count").geq(min))
+        .select("brand", "skeleton").collectAsList()) {
+      out.add(r.getString(0) + "\u0000" + r.getString(1));
+    }
+    return out;
   }
 }

@@ -1,12 +1,5 @@
 package io.megaphone.metrics.quality;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import io.megaphone.job.Parameter;
 import io.megaphone.metrics.AnalysisContext;
@@ -19,13 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /** quality.csv, platform_quality.csv, quality_tests.csv and quality_examples.csv from the flagged posts. */
 final class QualityTables {
@@ -63,81 +54,54 @@ final class QualityTables {
       .add("brand", DataTypes.StringType).add("platform", DataTypes.StringType).add("post_id", DataTypes.StringType)
       .add("created_at", DataTypes.TimestampType).add("text", DataTypes.StringType);
 
-  /** Spam probabilities are summed as integers in these units, so the mean does not depend on the summing order. */
-  static final double SPAM_UNIT = 1e9;
-
   /**
-   * @param flagged every scored post with its final flag mask ({@link QualityMetrics#withTemplatedReplies})
-   * @param scored the cached scores under it (the account count does not need the templated replies)
+   * @param scored the cached per-post scores ({@link PostScores})
+   * @param templates brand + NUL + skeleton of the recurring reply skeletons (the templated replies)
    */
-  static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> flagged, Dataset<Row> scored) {
+  static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> scored, Set<String> templates) {
     long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
-    // one aggregation of the posts, to brand × platform × day (hours as 24 counts); the brand × platform rows and
-    // the brand rows over all platforms are then sums of these few rows
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(count(lit(1)).as("posts"));
-    for (QualityFlag f : QualityFlag.values()) {
-      aggs.add(sum(when(col("flags").bitwiseAND(lit(f.bit())).notEqual(0), 1L).otherwise(0L)).as(f.column()));
+    Map<String, long[]> counts;
+    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: brand × platform table")) {
+      counts = QualityCounts.count(scored, templates, threshold, ALL);
     }
-    aggs.add(sum(round(col("spam_probability").multiply(SPAM_UNIT)).cast("long")).as("spam_units"));
-    aggs.add(sum(when(col("is_reply"), 1L).otherwise(0L)).as("replies"));
-    for (int h = 0; h < 24; h++) aggs.add(sum(when(col("hour").equalTo(h), 1L).otherwise(0L)).as("h" + h));
-    Phase phase = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: brand × platform table");
-    Dataset<Row> days = flagged.groupBy("brand", "platform", "day").agg(aggs.get(0), rest(aggs))
-        .persist(StorageLevel.MEMORY_AND_DISK()); // read twice below: per platform and over all platforms
-    List<Column> perDay = sums(days, "brand", "platform", "day");
-    Dataset<Row> allPlatforms = days.groupBy("brand", "day").agg(perDay.get(0), rest(perDay))
-        .withColumn("platform", lit(ALL))
-        .select(java.util.Arrays.stream(days.columns()).map(c -> col(c)).toArray(Column[]::new));
-    Dataset<Row> both = days.unionByName(allPlatforms);
-    List<Column> totals = sums(both, "brand", "platform", "day");
-    totals.add(sum(when(col("day").isNotNull(), 1L).otherwise(0L)).as("active_days"));
-    totals.add(sum(when(col("day").isNotNull().and(col("posts").gt(threshold)), 1L).otherwise(0L)).as("busy_days"));
-    Map<String, Row> counts = new TreeMap<>();
-    for (Row r : both.groupBy("brand", "platform").agg(totals.get(0), rest(totals)).collectAsList()) {
-      counts.put(key(r.getString(0), r.getString(1)), r);
-    }
-    days.unpersist();
-    phase.close();
-    phase = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: account sprawl");
     // account sprawl: accounts are per platform, so a brand's accounts over all platforms are the sum
     Map<String, Long> accounts = new TreeMap<>();
-    for (Row r : scored.select("brand", "platform", "account_id").distinct().groupBy("brand", "platform").count()
-        .collectAsList()) {
-      accounts.put(key(r.getString(0), r.getString(1)), r.getLong(2));
-      accounts.merge(key(r.getString(0), ALL), r.getLong(2), Long::sum);
+    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: account sprawl")) {
+      for (Row r : scored.select("brand", "platform", "account_id").distinct().groupBy("brand", "platform").count()
+          .collectAsList()) {
+        accounts.put(key(r.getString(0), r.getString(1)), r.getLong(2));
+        accounts.merge(key(r.getString(0), ALL), r.getLong(2), Long::sum);
+      }
     }
-    phase.close();
 
     int flags = QualityFlag.values().length;
     List<Row> rows = new ArrayList<>();
     Map<String, Map<String, long[]>> perPlatformBrand = new TreeMap<>(); // platform → brand → [posts, flag counts...]
-    for (Map.Entry<String, Row> e : counts.entrySet()) {
-      Row r = e.getValue();
-      String brand = r.getString(0);
-      String platform = r.getString(1);
-      long posts = r.getLong(2);
+    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+      long[] c = e.getValue();
+      String brand = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+      String platform = e.getKey().substring(brand.length() + 1);
+      long posts = c[QualityCounts.POSTS];
       List<Object> v = new ArrayList<>(List.of(brand, platform, posts));
       long[] pb = new long[flags + 1];
       pb[0] = posts;
       for (int i = 0; i < flags; i++) {
-        long n = r.getLong(3 + i);
+        long n = c[QualityCounts.FLAG0 + i];
         pb[i + 1] = n;
         v.add(n);
         v.add(posts == 0 ? null : (double) n / posts);
       }
       if (!ALL.equals(platform)) perPlatformBrand.computeIfAbsent(platform, p -> new TreeMap<>()).put(brand, pb);
-      int k = 3 + flags; // then spam_units, replies, h0..h23, active_days, busy_days
-      v.add(posts == 0 ? null : r.getLong(k) / SPAM_UNIT / posts);
-      long activeDays = r.getLong(k + 26);
-      v.add(r.getLong(k + 1));
+      v.add(posts == 0 ? null : c[QualityCounts.SPAM_UNITS] / QualityCounts.SPAM_UNIT / posts);
+      long activeDays = c[QualityCounts.ACTIVE_DAYS];
+      v.add(c[QualityCounts.REPLIES]);
       v.add(activeDays);
       v.add(activeDays == 0 ? null : (double) posts / activeDays);
       int busiest = 0; // ties: the earlier hour
-      for (int i = 1; i < 24; i++) if (r.getLong(k + 2 + i) > r.getLong(k + 2 + busiest)) busiest = i;
+      for (int i = 1; i < 24; i++) if (c[QualityCounts.HOUR0 + i] > c[QualityCounts.HOUR0 + busiest]) busiest = i;
       v.add(posts == 0 ? null : busiest);
-      v.add(posts == 0 ? null : (double) r.getLong(k + 2 + busiest) / posts);
-      v.add(activeDays == 0 ? null : (double) r.getLong(k + 27) / activeDays);
+      v.add(posts == 0 ? null : (double) c[QualityCounts.HOUR0 + busiest] / posts);
+      v.add(activeDays == 0 ? null : (double) c[QualityCounts.BUSY_DAYS] / activeDays);
       v.add(accounts.getOrDefault(e.getKey(), 0L));
       rows.add(RowFactory.create(v.toArray()));
     }
@@ -146,7 +110,7 @@ final class QualityTables {
 
     List<Row> examples;
     try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: examples")) {
-      examples = examples(ctx, flagged);
+      examples = examples(ctx, scored, templates);
     }
     return List.of(new MetricTable("quality", schema(), rows),
         new MetricTable("platform_quality", PLATFORM_SCHEMA, platformRows(perPlatformBrand)),
@@ -196,49 +160,21 @@ final class QualityTables {
   }
 
   /** Up to three posts per flag, chosen by a hash of their id (stable, spread over brands), handles pseudonymised. */
-  private static List<Row> examples(AnalysisContext ctx, Dataset<Row> flagged) {
+  private static List<Row> examples(AnalysisContext ctx, Dataset<Row> scored, Set<String> templates) {
     Set<String> brandHandles = new HashSet<>();
     for (Row r : ctx.brandAccounts().select("handle").collectAsList()) {
       if (!r.isNullAt(0)) brandHandles.add(r.getString(0).toLowerCase(Locale.ROOT));
     }
     String key = ctx.settings().param(Parameter.QUALITY_PSEUDONYM_KEY);
-    // one job for every flag: each flagged post once per flag it carries, the three smallest hashes per flag
-    Column[] perFlag = new Column[QualityFlag.values().length];
-    for (QualityFlag f : QualityFlag.values()) {
-      perFlag[f.ordinal()] = when(col("flags").bitwiseAND(lit(f.bit())).notEqual(0), lit(f.column()));
-    }
-    Dataset<Row> picks = flagged.filter(col("flags").notEqual(0))
-        .withColumn("flag", org.apache.spark.sql.functions.explode(
-            org.apache.spark.sql.functions.filter(org.apache.spark.sql.functions.array(perFlag), c -> c.isNotNull())))
-        .withColumn("pick", xxhash64(col("platform"), col("post_id")))
-        .withColumn("n", org.apache.spark.sql.functions.row_number().over(
-            org.apache.spark.sql.expressions.Window.partitionBy("flag").orderBy("pick", "platform", "post_id")))
-        .filter(col("n").leq(EXAMPLES_PER_FLAG))
-        .select("flag", "n", "brand", "platform", "post_id", "created_at", "text");
-    Map<String, Row> byFlagAndRank = new TreeMap<>();
-    for (Row r : picks.collectAsList()) byFlagAndRank.put(r.getString(0) + "\u0000" + r.getInt(1), r);
+    List<List<QualityCounts.Example>> picks = QualityCounts.examples(scored, templates, EXAMPLES_PER_FLAG);
     List<Row> rows = new ArrayList<>();
     for (QualityFlag f : QualityFlag.values()) {
-      for (int n = 1; n <= EXAMPLES_PER_FLAG; n++) {
-        Row r = byFlagAndRank.get(f.column() + "\u0000" + n);
-        if (r == null) break;
-        rows.add(RowFactory.create(f.column(), r.getString(2), r.getString(3), r.getString(4), r.get(5),
-            Pseudonyms.mentions(r.getString(6), brandHandles, key)));
+      for (QualityCounts.Example e : picks.get(f.ordinal())) {
+        rows.add(RowFactory.create(f.column(), e.brand(), e.platform(), e.postId(), e.createdAt(),
+            Pseudonyms.mentions(e.text(), brandHandles, key)));
       }
     }
     return rows;
-  }
-
-  /** sum(c).as(c) for every column of {@code d} but {@code keys}, in column order. */
-  private static List<Column> sums(Dataset<Row> d, String... keys) {
-    List<String> skip = List.of(keys);
-    List<Column> out = new ArrayList<>();
-    for (String c : d.columns()) if (!skip.contains(c)) out.add(sum(col(c)).as(c));
-    return out;
-  }
-
-  private static Column[] rest(List<Column> columns) {
-    return columns.subList(1, columns.size()).toArray(Column[]::new);
   }
 
   private static Double nan(double d) {

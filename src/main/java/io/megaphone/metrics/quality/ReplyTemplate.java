@@ -21,17 +21,18 @@ public final class ReplyTemplate {
   private static final Pattern NUMBER = Pattern.compile("\\p{N}+(?:[.,:/-]\\p{N}+)*");
   private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "bonjour", "bonsoir", "salut",
       "coucou", "merci", "thanks", "thank", "hola", "hallo", "ciao");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   public static String skeleton(String text) {
     if (text == null) return "";
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-    t = URL.matcher(t).replaceAll("<url>");
-    t = EMAIL.matcher(t).replaceAll("<email>");
-    t = HANDLE.matcher(t).replaceAll("<user>");
-    t = SIGNATURE.matcher(t).replaceAll("<sig>");
-    t = NUMBER.matcher(t).replaceAll("<n>");
-    String[] words = SPACES.split(t.strip());
+    // each pattern runs only when the text can hold a match: a search that cannot match still tries every start
+    // position, and this runs on every brand reply (ReplyTemplateTest checks the result equals the plain statement)
+    if (t.contains("http")) t = URL.matcher(t).replaceAll("<url>");
+    if (mayHoldEmail(t)) t = EMAIL.matcher(t).replaceAll("<email>");
+    if (t.indexOf('@') >= 0) t = HANDLE.matcher(t).replaceAll("<user>");
+    t = replaceSignature(t);
+    if (hasNumber(t)) t = NUMBER.matcher(t).replaceAll("<n>");
+    String[] words = words(t.strip());
     StringBuilder out = new StringBuilder();
     boolean nameNext = false;
     for (int i = 0; i < words.length; i++) {
@@ -47,6 +48,61 @@ public final class ReplyTemplate {
       out.append(w);
     }
     return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** An e-mail address needs an '@' right after a character of its local part. */
+  private static boolean mayHoldEmail(String t) {
+    for (int i = t.indexOf('@'); i > 0; i = t.indexOf('@', i + 1)) {
+      int c = t.codePointBefore(i);
+      if (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+          || Character.getType(c) == Character.LETTER_NUMBER || Character.getType(c) == Character.OTHER_NUMBER) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A signature ends the text: at most 18 characters before the trailing white space, so search only there. */
+  private static String replaceSignature(String t) {
+    int end = t.length();
+    while (end > 0 && Character.isWhitespace(t.charAt(end - 1))) end--;
+    java.util.regex.Matcher m = SIGNATURE.matcher(t).region(Math.max(0, end - 20), t.length());
+    return m.find() ? t.substring(0, m.start()) + "<sig>" + t.substring(m.end()) : t;
+  }
+
+  private static boolean hasNumber(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') return true;
+      if (c >= 128) {
+        int type = Character.getType(c);
+        if (type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+            || type == Character.OTHER_NUMBER || Character.isSurrogate(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code t.split("\\s+")} ({@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return). */
+  private static String[] words(String t) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int i = 0;
+    int n = t.length();
+    while (i < n) {
+      int j = i;
+      while (j < n && !space(t.charAt(j))) j++;
+      out.add(t.substring(i, j));
+      while (j < n && space(t.charAt(j))) j++;
+      i = j;
+    }
+    if (out.isEmpty()) out.add(t);
+    return out.toArray(String[]::new);
+  }
+
+  private static boolean space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** The word's letters, lower case (no regular expression: this runs on every brand reply). */

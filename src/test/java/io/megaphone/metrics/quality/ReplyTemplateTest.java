@@ -2,6 +2,18 @@ package io.megaphone.metrics.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class ReplyTemplateTest {
@@ -24,5 +36,80 @@ class ReplyTemplateTest {
         .isNotEqualTo(ReplyTemplate.skeleton("Bonjour Marie, le remboursement est validé."));
     assertThat(ReplyTemplate.skeleton("Merci pour votre retour")).isEqualTo("merci pour votre retour");
     assertThat(ReplyTemplate.skeleton(null)).isEmpty();
+  }
+
+  /**
+   * The skeleton equals its plain statement — every pattern applied with replaceAll, words split on \\s+ — on the
+   * customer-support tweets, the Facebook news posts and texts built to reach the edge of each shortcut.
+   */
+  @Test
+  void equalsThePlainRegularExpressionStatement() throws Exception {
+    List<String> texts = new ArrayList<>(List.of("", "   ", "@a", "a@b", "x.y@mail.example.com merci", "@@x",
+        "e-mail: jean.dupont+tag@exemple.fr, ou @support", "@ann Bonjour Ann, voir https://t.co/x1 -Julie  ",
+        "Thanks! ^JK\n", "ok — Marc", "prix: 12,50 € le 01/02/2024 à 14:30", "٣٤ items ⅷ ½", "𝟙𝟚 digits",
+        "call\u000Bnow\fplease\r\nthanks", "Hi Bob,\tyour ticket #4521 is closed ~Zoé", "a\u2028b ^Xy\u2028",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ -Abcdefghijklmnopqr", "word ^Abcdefghijklmnop", "trailing ^Ab \t \n"));
+    for (String[] source : new String[][] {{"twcs/twcs_head5000.csv", "text"},
+        {"facebook-news/fb_news_posts_20K.csv", "message"}}) {
+      Path f = io.megaphone.testing.Pipeline.realFile(source[0]);
+      if (!Files.isRegularFile(f)) continue;
+      CSVFormat fmt = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+          .setAllowMissingColumnNames(true).get();
+      try (CSVParser p = CSVParser.parse(f, StandardCharsets.UTF_8, fmt)) {
+        for (CSVRecord r : p) if (r.isSet(source[1])) texts.add(r.get(source[1]));
+      }
+    }
+    int differ = 0;
+    String first = null;
+    for (String t : texts) {
+      String fast = ReplyTemplate.skeleton(t);
+      String plain = PlainStatement.skeleton(t);
+      if (!fast.equals(plain)) {
+        differ++;
+        if (first == null) first = t + " -> " + fast + " / " + plain;
+      }
+    }
+    System.out.println("reply skeletons compared with the plain statement: " + texts.size() + " texts, " + differ
+        + " differ");
+    assertThat(texts.size()).isGreaterThan(20);
+    assertThat(differ).as("first difference: %s", first).isZero();
+  }
+
+  /** The rule as first written: independent of the shortcuts of {@link ReplyTemplate}. */
+  private static final class PlainStatement {
+    static final Pattern URL = Pattern.compile("https?://\\S+");
+    static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+    static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{N}_.]+");
+    static final Pattern SIGNATURE = Pattern.compile("(?:\\^|[-–—~]\\s?)\\p{Lu}[\\p{L}]{0,15}\\s*$");
+    static final Pattern NUMBER = Pattern.compile("\\p{N}+(?:[.,:/-]\\p{N}+)*");
+    static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]");
+    static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "bonjour", "bonsoir", "salut",
+        "coucou", "merci", "thanks", "thank", "hola", "hallo", "ciao");
+
+    static String skeleton(String text) {
+      if (text == null) return "";
+      String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+      t = URL.matcher(t).replaceAll("<url>");
+      t = EMAIL.matcher(t).replaceAll("<email>");
+      t = HANDLE.matcher(t).replaceAll("<user>");
+      t = SIGNATURE.matcher(t).replaceAll("<sig>");
+      t = NUMBER.matcher(t).replaceAll("<n>");
+      String[] words = t.strip().split("\\s+");
+      StringBuilder out = new StringBuilder();
+      boolean nameNext = false;
+      for (int i = 0; i < words.length; i++) {
+        String w = words[i];
+        String bare = NON_LETTERS.matcher(w).replaceAll("").toLowerCase(Locale.ROOT);
+        boolean leading = i == 0 || (i == 1 && words[0].equals("<user>"));
+        boolean capitalised = !w.isEmpty() && Character.isUpperCase(w.codePointAt(0));
+        if ((nameNext && capitalised) || (leading && capitalised && w.endsWith(",") && !GREETINGS.contains(bare))) {
+          w = "<name>" + (w.endsWith(",") ? "," : "");
+        }
+        nameNext = GREETINGS.contains(bare) && !w.endsWith(",");
+        if (out.length() > 0) out.append(' ');
+        out.append(w);
+      }
+      return out.toString().toLowerCase(Locale.ROOT);
+    }
   }
 }
