@@ -21,10 +21,8 @@ import org.apache.spark.sql.Row;
 import scala.Tuple2;
 
 /**
- * The counts behind quality.csv and the examples of quality_examples.csv, as mergeable partial states in the
- * Deequ manner: each partition of the cached scores folds its posts into plain counters per brand × platform × day
- * (and brand × {@code all} × day), the days are merged by one shuffle of these few rows, then folded into one
- * counter array per brand × platform. Integer counters only (spam probabilities in units of 10<sup>-9</sup>), so
+ * The counts behind quality.csv (with account sprawl) and the examples of quality_examples.csv, as mergeable partial
+ * states in the Deequ manner, from one scan of the cached scores: see {@link #compute}. Integer counters only (spam probabilities in units of 10<sup>-9</sup>), so
  * the result does not depend on partitioning. Why not Spark SQL's aggregation: its 40 conditional sums per row made
  * the hash aggregation spill to sort, several times slower than this loop.
  */
@@ -40,32 +38,76 @@ final class QualityCounts {
   static final int HOUR0 = REPLIES + 1;
   static final int ACTIVE_DAYS = HOUR0 + 24;
   static final int BUSY_DAYS = ACTIVE_DAYS + 1;
-  static final int WIDTH = BUSY_DAYS + 1;
+  static final int ACCOUNTS = BUSY_DAYS + 1;
+  static final int WIDTH = ACCOUNTS + 1;
 
   /** Spam probabilities are summed as integers in these units. */
   static final double SPAM_UNIT = 1e9;
   static final int NO_DAY = Integer.MIN_VALUE;
 
-  record DayKey(String brand, String platform, int day) implements Serializable {}
+  /**
+   * What a key of the one pass aggregates: a brand × platform × day (n = epoch day), an account, a flag's examples
+   * (n = flag ordinal), a brand × platform total. Ints, not an enum: shuffles place keys by hashCode, which must be
+   * the same in every executor JVM, and an enum's is not.
+   */
+  static final int DAY = 0;
+  static final int ACCOUNT = 1;
+  static final int EXAMPLES = 2;
+  static final int TOTAL = 3;
+
+  record Key(int kind, String brand, String platform, String account, int n) implements Serializable {}
+
+  /** A mergeable partial state: counters, or a flag's best example candidates. */
+  sealed interface State extends Serializable permits Counts, Candidates {
+    State merge(State other);
+  }
+
+  record Counts(long[] c) implements State {
+    @Override
+    public State merge(State other) {
+      long[] o = ((Counts) other).c();
+      for (int i = 0; i < c.length; i++) c[i] += o[i];
+      return this;
+    }
+  }
+
+  record Candidates(List<Example> best, int limit) implements State {
+    @Override
+    public State merge(State other) {
+      for (Example e : ((Candidates) other).best()) keep(best, e, limit);
+      return this;
+    }
+  }
+
+  /** quality.csv's counters per brand + NUL + platform (and platform {@code all}), and the examples per flag. */
+  record Result(Map<String, long[]> counts, List<List<Example>> examples) {}
 
   /**
-   * brand + NUL + platform (and platform {@code all}) → counters; {@code templates} holds brand + NUL + skeleton of
-   * the recurring reply skeletons.
+   * One scan of the cached scores folds every post into its partition's states — counters per brand × platform ×
+   * day and per brand × {@code all} × day, the set of accounts, each flag's best example candidates — then one
+   * shuffle merges the states by key, a second folds days and accounts into brand × platform totals.
+   *
+   * @param templates brand + NUL + skeleton of the recurring reply skeletons (the templated replies)
    */
-  static Map<String, long[]> count(Dataset<Row> scored, Set<String> templates, long dailyThreshold, String all) {
+  static Result compute(Dataset<Row> scored, Set<String> templates, long dailyThreshold, String all,
+      int examplesPerFlag) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(scored.sparkSession().sparkContext());
     Broadcast<Set<String>> recurring = jsc.broadcast(templates);
     int templatedBit = QualityFlag.TEMPLATED_REPLY.bit();
-    List<Tuple2<String, long[]>> rows = scored
+    List<Tuple2<Key, State>> rows = scored
         .select(col("brand"), col("platform"), unix_date(col("day")), col("hour"), col("flags"),
-            col("spam_probability"), col("is_reply"), col("skeleton"))
+            col("spam_probability"), col("is_reply"), col("skeleton"), col("account_id"),
+            xxhash64(col("platform"), col("post_id")), col("post_id"), col("created_at"), col("text"))
         .javaRDD()
         .mapPartitionsToPair((Iterator<Row> it) -> {
           Set<String> t = recurring.value();
-          Map<DayKey, long[]> days = new HashMap<>();
+          Map<Key, State> states = new HashMap<>();
+          List<List<Example>> best = new ArrayList<>(FLAGS);
+          for (int f = 0; f < FLAGS; f++) best.add(new ArrayList<>());
           while (it.hasNext()) {
             Row r = it.next();
             String brand = r.getString(0);
+            String platform = r.getString(1);
             int day = r.isNullAt(2) ? NO_DAY : r.getInt(2);
             int flags = r.getInt(4);
             boolean reply = r.getBoolean(6);
@@ -74,39 +116,70 @@ final class QualityCounts {
             }
             long spam = Math.round(r.getDouble(5) * SPAM_UNIT);
             int hour = r.isNullAt(3) ? -1 : r.getInt(3);
-            for (String platform : new String[] {r.getString(1), all}) {
-              long[] c = days.computeIfAbsent(new DayKey(brand, platform, day), k -> new long[WIDTH]);
+            for (String p : new String[] {platform, all}) {
+              long[] c = ((Counts) states.computeIfAbsent(new Key(DAY, brand, p, null, day),
+                  k -> new Counts(new long[WIDTH]))).c();
               c[POSTS]++;
               for (int f = 0; f < FLAGS; f++) if ((flags & (1 << f)) != 0) c[FLAG0 + f]++;
               c[SPAM_UNITS] += spam;
               if (reply) c[REPLIES]++;
               if (hour >= 0) c[HOUR0 + hour]++;
             }
+            states.putIfAbsent(new Key(ACCOUNT, brand, platform, r.getString(8), 0), new Counts(new long[0]));
+            Example e = null;
+            for (int f = 0; f < FLAGS && flags != 0; f++) {
+              if ((flags & (1 << f)) == 0) continue;
+              List<Example> b = best.get(f);
+              if (b.size() == examplesPerFlag && r.getLong(9) > b.get(examplesPerFlag - 1).pick()) continue;
+              if (e == null) {
+                e = new Example(r.getLong(9), brand, platform, r.getString(10), r.getTimestamp(11), r.getString(12));
+              }
+              keep(b, e, examplesPerFlag);
+            }
           }
-          List<Tuple2<DayKey, long[]>> out = new ArrayList<>(days.size());
-          for (Map.Entry<DayKey, long[]> e : days.entrySet()) out.add(new Tuple2<>(e.getKey(), e.getValue()));
+          List<Tuple2<Key, State>> out = new ArrayList<>(states.size() + FLAGS);
+          for (Map.Entry<Key, State> e : states.entrySet()) out.add(new Tuple2<>(e.getKey(), e.getValue()));
+          for (int f = 0; f < FLAGS; f++) {
+            out.add(new Tuple2<>(new Key(EXAMPLES, null, null, null, f),
+                new Candidates(best.get(f), examplesPerFlag)));
+          }
           return out.iterator();
         })
-        .reduceByKey(QualityCounts::add)
-        .mapToPair(e -> {
-          long[] c = e._2();
-          if (e._1().day() != NO_DAY) {
-            c[ACTIVE_DAYS] = 1;
-            c[BUSY_DAYS] = c[POSTS] > dailyThreshold ? 1 : 0;
+        .reduceByKey(State::merge)
+        .flatMapToPair(e -> {
+          Key k = e._1();
+          List<Tuple2<Key, State>> out = new ArrayList<>(2);
+          if (k.kind() == DAY) {
+            long[] c = ((Counts) e._2()).c();
+            if (k.n() != NO_DAY) {
+              c[ACTIVE_DAYS] = 1;
+              c[BUSY_DAYS] = c[POSTS] > dailyThreshold ? 1 : 0;
+            }
+            out.add(new Tuple2<>(new Key(TOTAL, k.brand(), k.platform(), null, 0), e._2()));
+          } else if (k.kind() == ACCOUNT) {
+            // accounts are per platform: a brand's accounts over all platforms are the sum
+            for (String p : new String[] {k.platform(), all}) {
+              long[] c = new long[WIDTH];
+              c[ACCOUNTS] = 1;
+              out.add(new Tuple2<>(new Key(TOTAL, k.brand(), p, null, 0), new Counts(c)));
+            }
+          } else {
+            out.add(new Tuple2<>(k, e._2()));
           }
-          return new Tuple2<>(e._1().brand() + "\u0000" + e._1().platform(), c);
+          return out.iterator();
         })
-        .reduceByKey(QualityCounts::add)
+        .reduceByKey(State::merge)
         .collect();
     recurring.destroy();
-    Map<String, long[]> out = new TreeMap<>();
-    for (Tuple2<String, long[]> r : rows) out.put(r._1(), r._2());
-    return out;
-  }
-
-  private static long[] add(long[] a, long[] b) {
-    for (int i = 0; i < a.length; i++) a[i] += b[i];
-    return a;
+    Map<String, long[]> counts = new TreeMap<>();
+    List<List<Example>> examples = new ArrayList<>(FLAGS);
+    for (int f = 0; f < FLAGS; f++) examples.add(List.of());
+    for (Tuple2<Key, State> r : rows) {
+      Key k = r._1();
+      if (k.kind() == TOTAL) counts.put(k.brand() + "\u0000" + k.platform(), ((Counts) r._2()).c());
+      else if (k.kind() == EXAMPLES) examples.set(k.n(), ((Candidates) r._2()).best());
+    }
+    return new Result(counts, examples);
   }
 
   /** One example candidate; ranked by {@code pick} (a hash of platform and post id), then platform, post id. */
@@ -115,58 +188,6 @@ final class QualityCounts {
 
   static final Comparator<Example> RANK = Comparator.comparingLong(Example::pick)
       .thenComparing(Example::platform).thenComparing(Example::postId);
-
-  /**
-   * Up to {@code perFlag} examples per flag (index = flag ordinal), the posts with the smallest pick: each partition
-   * keeps its own smallest, the driver merges these few.
-   */
-  static List<List<Example>> examples(Dataset<Row> scored, Set<String> templates, int perFlag) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(scored.sparkSession().sparkContext());
-    Broadcast<Set<String>> recurring = jsc.broadcast(templates);
-    int templatedBit = QualityFlag.TEMPLATED_REPLY.bit();
-    List<List<List<Example>>> parts = scored
-        .select(xxhash64(col("platform"), col("post_id")), col("brand"), col("platform"), col("post_id"),
-            col("created_at"), col("text"), col("flags"), col("is_reply"), col("skeleton"))
-        .javaRDD()
-        .mapPartitions((Iterator<Row> it) -> {
-          Set<String> t = recurring.value();
-          List<List<Example>> best = empty();
-          while (it.hasNext()) {
-            Row r = it.next();
-            int flags = r.getInt(6);
-            if (r.getBoolean(7) && !t.isEmpty() && !r.isNullAt(8)
-                && t.contains(r.getString(1) + "\u0000" + r.getString(8))) {
-              flags |= templatedBit;
-            }
-            if (flags == 0) continue;
-            Example e = null;
-            for (int f = 0; f < FLAGS; f++) {
-              if ((flags & (1 << f)) == 0) continue;
-              List<Example> b = best.get(f);
-              if (b.size() == perFlag && r.getLong(0) > b.get(perFlag - 1).pick()) continue;
-              if (e == null) {
-                e = new Example(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4),
-                    r.getString(5));
-              }
-              keep(b, e, perFlag);
-            }
-          }
-          return List.of(best).iterator();
-        })
-        .collect();
-    recurring.destroy();
-    List<List<Example>> merged = empty();
-    for (List<List<Example>> p : parts) {
-      for (int f = 0; f < FLAGS; f++) for (Example e : p.get(f)) keep(merged.get(f), e, perFlag);
-    }
-    return merged;
-  }
-
-  private static List<List<Example>> empty() {
-    List<List<Example>> l = new ArrayList<>(FLAGS);
-    for (int f = 0; f < FLAGS; f++) l.add(new ArrayList<>());
-    return l;
-  }
 
   private static void keep(List<Example> best, Example e, int limit) {
     int i = 0;

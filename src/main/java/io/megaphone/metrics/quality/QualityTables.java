@@ -60,19 +60,11 @@ final class QualityTables {
    */
   static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> scored, Set<String> templates) {
     long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
-    Map<String, long[]> counts;
-    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: brand × platform table")) {
-      counts = QualityCounts.count(scored, templates, threshold, ALL);
+    QualityCounts.Result result;
+    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: counts, accounts and examples (one pass)")) {
+      result = QualityCounts.compute(scored, templates, threshold, ALL, EXAMPLES_PER_FLAG);
     }
-    // account sprawl: accounts are per platform, so a brand's accounts over all platforms are the sum
-    Map<String, Long> accounts = new TreeMap<>();
-    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: account sprawl")) {
-      for (Row r : scored.select("brand", "platform", "account_id").distinct().groupBy("brand", "platform").count()
-          .collectAsList()) {
-        accounts.put(key(r.getString(0), r.getString(1)), r.getLong(2));
-        accounts.merge(key(r.getString(0), ALL), r.getLong(2), Long::sum);
-      }
-    }
+    Map<String, long[]> counts = result.counts();
 
     int flags = QualityFlag.values().length;
     List<Row> rows = new ArrayList<>();
@@ -102,16 +94,13 @@ final class QualityTables {
       v.add(posts == 0 ? null : busiest);
       v.add(posts == 0 ? null : (double) c[QualityCounts.HOUR0 + busiest] / posts);
       v.add(activeDays == 0 ? null : (double) c[QualityCounts.BUSY_DAYS] / activeDays);
-      v.add(accounts.getOrDefault(e.getKey(), 0L));
+      v.add(c[QualityCounts.ACCOUNTS]);
       rows.add(RowFactory.create(v.toArray()));
     }
     rows.sort(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
         .thenComparing(r -> ALL.equals(r.getString(1)) ? "" : r.getString(1)));
 
-    List<Row> examples;
-    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: examples")) {
-      examples = examples(ctx, scored, templates);
-    }
+    List<Row> examples = examples(ctx, result.examples());
     return List.of(new MetricTable("quality", schema(), rows),
         new MetricTable("platform_quality", PLATFORM_SCHEMA, platformRows(perPlatformBrand)),
         new MetricTable("quality_tests", TESTS_SCHEMA, testRows(perPlatformBrand)),
@@ -160,13 +149,12 @@ final class QualityTables {
   }
 
   /** Up to three posts per flag, chosen by a hash of their id (stable, spread over brands), handles pseudonymised. */
-  private static List<Row> examples(AnalysisContext ctx, Dataset<Row> scored, Set<String> templates) {
+  private static List<Row> examples(AnalysisContext ctx, List<List<QualityCounts.Example>> picks) {
     Set<String> brandHandles = new HashSet<>();
     for (Row r : ctx.brandAccounts().select("handle").collectAsList()) {
       if (!r.isNullAt(0)) brandHandles.add(r.getString(0).toLowerCase(Locale.ROOT));
     }
     String key = ctx.settings().param(Parameter.QUALITY_PSEUDONYM_KEY);
-    List<List<QualityCounts.Example>> picks = QualityCounts.examples(scored, templates, EXAMPLES_PER_FLAG);
     List<Row> rows = new ArrayList<>();
     for (QualityFlag f : QualityFlag.values()) {
       for (QualityCounts.Example e : picks.get(f.ordinal())) {

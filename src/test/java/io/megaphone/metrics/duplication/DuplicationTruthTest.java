@@ -71,6 +71,29 @@ class DuplicationTruthTest {
   }
 
   /**
+   * Determinism (issue 7): every metrics CSV of the run — ingest summary, responsiveness, duplication, quality — is
+   * byte-identical with 2 and with 64 shuffle partitions (sort orders fixed, no floating-point sum whose order
+   * depends on the partitioning).
+   */
+  @Test
+  void generated_everyMetricsCsvIdenticalWith2And64ShufflePartitions() throws IOException {
+    List<String> tables;
+    try (var files = Files.list(run2.resolve("metrics"))) {
+      tables = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
+    }
+    assertThat(tables).contains("ingest_summary.csv", "responsiveness.csv", "responsiveness_monthly.csv",
+        "duplication.csv", "quality.csv", "platform_quality.csv", "quality_tests.csv", "quality_examples.csv");
+    try (var files = Files.list(run64.resolve("metrics"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList())
+          .isEqualTo(tables);
+    }
+    for (String t : tables) {
+      assertThat(Files.readString(run64.resolve("metrics/" + t))).as(t + ", 64 vs 2 partitions")
+          .isEqualTo(Files.readString(run2.resolve("metrics/" + t)));
+    }
+  }
+
+  /**
    * Each planted group (an original and its verbatim, edited and self-reposted copies, all at least 0.85 similar
    * to the original) lies in one cluster; and truth.json's planted cross-platform groups are found.
    */
