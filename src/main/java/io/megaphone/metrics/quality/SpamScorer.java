@@ -29,8 +29,13 @@ import org.apache.spark.ml.feature.IDFModel;
 public final class SpamScorer implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** token → its id; every unigram of the vocabulary and every half of a vocabulary bigram has one. */
-  private final Map<String, Integer> tokenIds;
+  /**
+   * token → its id (every unigram of the vocabulary and every half of a vocabulary bigram has one), as an
+   * open-addressing table probed with a token's place in the text: no substring is made for the many tokens of a
+   * text that are not in the vocabulary.
+   */
+  private final String[] slotToken;
+  private final int[] slotId;
   /** token id → vocabulary index of the token as a unigram, or -1. */
   private final int[] unigramIndex;
   /** (first token id, second token id) → vocabulary index of the bigram. */
@@ -44,7 +49,15 @@ public final class SpamScorer implements Serializable {
   private SpamScorer(String[] vocabulary, Map<String, Integer> tokenIds, int[] unigramIndex, LongIntMap bigramIndex,
       double[] weight, double intercept) {
     this.vocabulary = vocabulary;
-    this.tokenIds = tokenIds;
+    int cap = Integer.highestOneBit(Math.max(8, tokenIds.size() * 4 - 1)) << 1;
+    this.slotToken = new String[cap];
+    this.slotId = new int[cap];
+    for (Map.Entry<String, Integer> e : tokenIds.entrySet()) {
+      int i = slot(e.getKey().hashCode(), cap);
+      while (slotToken[i] != null) i = (i + 1) & (cap - 1);
+      slotToken[i] = e.getKey();
+      slotId[i] = e.getValue();
+    }
     this.unigramIndex = unigramIndex;
     this.bigramIndex = bigramIndex;
     this.weight = weight;
@@ -148,21 +161,16 @@ public final class SpamScorer implements Serializable {
       int cp = s.codePointAt(i);
       int start = i;
       i += Character.charCount(cp);
-      String token;
       if (word(cp)) {
         while (i < len) {
           int c = s.codePointAt(i);
           if (!word(c)) break;
           i += Character.charCount(c);
         }
-        token = s.substring(start, i);
-      } else if (cp == '!' || cp == '?' || cp == '$' || cp == '€' || cp == '£') {
-        token = s.substring(start, i);
-      } else {
+      } else if (cp != '!' && cp != '?' && cp != '$' && cp != '€' && cp != '£') {
         continue;
       }
-      Integer boxed = tokenIds.get(token);
-      int id = boxed == null ? -1 : boxed;
+      int id = lookup(s, start, i);
       if (n + 2 > hits.length) hits = Arrays.copyOf(hits, hits.length * 2);
       if (id >= 0 && unigramIndex[id] >= 0) hits[n++] = unigramIndex[id];
       if (id >= 0 && previous >= 0) {
@@ -179,6 +187,23 @@ public final class SpamScorer implements Serializable {
     }
     double margin = dot + intercept;
     return 1.0 - 1.0 / (1.0 + Math.exp(margin)); // MLlib: P(ham) from the raw vector (−margin, margin), then 1 − it
+  }
+
+  private static int slot(int hash, int cap) {
+    return (hash * 0x9E37_79B9) >>> (32 - Integer.numberOfTrailingZeros(cap));
+  }
+
+  /** The id of the token {@code s[start, end)}, or -1. */
+  private int lookup(String s, int start, int end) {
+    int h = 0;
+    for (int k = start; k < end; k++) h = 31 * h + s.charAt(k); // String.hashCode of the token
+    int n = end - start;
+    int i = slot(h, slotToken.length);
+    for (String t = slotToken[i]; t != null; t = slotToken[i]) {
+      if (t.length() == n && s.regionMatches(start, t, 0, n)) return slotId[i];
+      i = (i + 1) & (slotToken.length - 1);
+    }
+    return -1;
   }
 
   /** {@code [\p{L}\p{M}\p{N}]}. */
