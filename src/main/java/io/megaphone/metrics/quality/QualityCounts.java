@@ -18,6 +18,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import scala.Tuple2;
 
 /**
@@ -98,41 +100,39 @@ final class QualityCounts {
         .select(col("brand"), col("platform"), unix_date(col("day")), col("hour"), col("flags"),
             col("spam_probability"), col("is_reply"), col("skeleton"), col("account_id"),
             xxhash64(col("platform"), col("post_id")), col("post_id"), col("created_at"), col("text"))
-        .javaRDD()
-        .mapPartitionsToPair((Iterator<Row> it) -> {
+        // Spark's internal rows, read field by field: converting every row to a Row decoded all 13 fields, where
+        // most rows need brand, platform and account only as strings (the example fields are read for the few
+        // candidates). The iterator reuses its row: nothing is kept from it but copies.
+        .queryExecution().toRdd().toJavaRDD()
+        .mapPartitionsToPair((Iterator<InternalRow> it) -> {
           Set<String> t = recurring.value();
           Map<Key, State> states = new HashMap<>();
           List<List<Example>> best = new ArrayList<>(FLAGS);
           for (int f = 0; f < FLAGS; f++) best.add(new ArrayList<>());
           while (it.hasNext()) {
-            Row r = it.next();
-            String brand = r.getString(0);
-            String platform = r.getString(1);
+            InternalRow r = it.next();
+            String brand = r.getUTF8String(0).toString();
+            String platform = r.getUTF8String(1).toString();
             int day = r.isNullAt(2) ? NO_DAY : r.getInt(2);
             int flags = r.getInt(4);
             boolean reply = r.getBoolean(6);
-            if (reply && !t.isEmpty() && !r.isNullAt(7) && t.contains(brand + "\u0000" + r.getString(7))) {
+            if (reply && !t.isEmpty() && !r.isNullAt(7) && t.contains(brand + "\u0000" + r.getUTF8String(7))) {
               flags |= templatedBit;
             }
             long spam = Math.round(r.getDouble(5) * SPAM_UNIT);
             int hour = r.isNullAt(3) ? -1 : r.getInt(3);
-            for (String p : new String[] {platform, all}) {
-              long[] c = ((Counts) states.computeIfAbsent(new Key(DAY, brand, p, null, day),
-                  k -> new Counts(new long[WIDTH]))).c();
-              c[POSTS]++;
-              for (int f = 0; f < FLAGS; f++) if ((flags & (1 << f)) != 0) c[FLAG0 + f]++;
-              c[SPAM_UNITS] += spam;
-              if (reply) c[REPLIES]++;
-              if (hour >= 0) c[HOUR0 + hour]++;
-            }
-            states.putIfAbsent(new Key(ACCOUNT, brand, platform, r.getString(8), 0), new Counts(new long[0]));
+            count(states, new Key(DAY, brand, platform, null, day), flags, spam, reply, hour);
+            count(states, new Key(DAY, brand, all, null, day), flags, spam, reply, hour);
+            states.putIfAbsent(new Key(ACCOUNT, brand, platform, r.isNullAt(8) ? null : r.getUTF8String(8).toString(),
+                0), NO_COUNTS);
             Example e = null;
             for (int f = 0; f < FLAGS && flags != 0; f++) {
               if ((flags & (1 << f)) == 0) continue;
               List<Example> b = best.get(f);
               if (b.size() == examplesPerFlag && r.getLong(9) > b.get(examplesPerFlag - 1).pick()) continue;
               if (e == null) {
-                e = new Example(r.getLong(9), brand, platform, r.getString(10), r.getTimestamp(11), r.getString(12));
+                e = new Example(r.getLong(9), brand, platform, string(r, 10),
+                    r.isNullAt(11) ? null : DateTimeUtils.toJavaTimestamp(r.getLong(11)), string(r, 12));
               }
               keep(b, e, examplesPerFlag);
             }
@@ -188,6 +188,21 @@ final class QualityCounts {
 
   static final Comparator<Example> RANK = Comparator.comparingLong(Example::pick)
       .thenComparing(Example::platform).thenComparing(Example::postId);
+
+  private static final Counts NO_COUNTS = new Counts(new long[0]);
+
+  private static void count(Map<Key, State> states, Key key, int flags, long spam, boolean reply, int hour) {
+    long[] c = ((Counts) states.computeIfAbsent(key, k -> new Counts(new long[WIDTH]))).c();
+    c[POSTS]++;
+    for (int f = 0; f < FLAGS; f++) if ((flags & (1 << f)) != 0) c[FLAG0 + f]++;
+    c[SPAM_UNITS] += spam;
+    if (reply) c[REPLIES]++;
+    if (hour >= 0) c[HOUR0 + hour]++;
+  }
+
+  private static String string(InternalRow r, int i) {
+    return r.isNullAt(i) ? null : r.getUTF8String(i).toString();
+  }
 
   private static void keep(List<Example> best, Example e, int limit) {
     int i = 0;
