@@ -114,6 +114,48 @@ class QualityMetricsTest {
     assertThat(off).as("flags outside the tolerance\n" + table).isEmpty();
   }
 
+  /**
+   * Per brand × platform, not only in total: every text flag the generator planted is measured exactly in the
+   * brand's row of that platform (the flagger reads the texts, so equal totals could hide errors that cancel out);
+   * empty posts between the planted ones and those plus the link-only ones (see above).
+   */
+  @Test
+  void generated_plantedTextFlagsRecoveredPerBrandAndPlatform() throws IOException {
+    Map<String, CSVRecord> rows = new LinkedHashMap<>();
+    for (CSVRecord r : csv(run.resolve("metrics/quality.csv"))) rows.put(r.get("brand") + "/" + r.get("platform"), r);
+    JsonNode truth = new ObjectMapper().readTree(generated.resolve("truth.json").toFile());
+    List<String> off = new ArrayList<>();
+    int cells = 0;
+    for (JsonNode b : truth.get("brands")) {
+      for (var it = b.get("realised").fields(); it.hasNext(); ) {
+        var platform = it.next();
+        JsonNode realised = platform.getValue();
+        if (realised.get("posts").asLong() - realised.get("reposts").asLong() == 0) continue;
+        String key = b.get("name").asText() + "/" + platform.getKey();
+        CSVRecord r = rows.get(key);
+        if (r == null) {
+          off.add(key + ": no row in quality.csv");
+          continue;
+        }
+        cells++;
+        assertThat(Long.parseLong(r.get("posts"))).as(key + " posts")
+            .isEqualTo(realised.get("posts").asLong() - realised.get("reposts").asLong());
+        for (Map.Entry<String, String> e : PLANTED.entrySet()) {
+          if (e.getValue().equals("templated_reply")) continue;
+          long p = realised.get("flags").get(e.getKey()).asLong();
+          long m = Long.parseLong(r.get(e.getValue() + "_posts"));
+          boolean ok = e.getValue().equals("empty")
+              ? m >= p && m <= p + realised.get("flags").get("link_only").asLong()
+              : m == p;
+          if (!ok) off.add(key + " " + e.getValue() + ": planted " + p + ", measured " + m);
+        }
+      }
+    }
+    System.out.println("planted text flags compared in " + cells + " brand × platform rows");
+    assertThat(cells).isGreaterThan(20);
+    assertThat(off).as("brand × platform rows where a planted flag is not measured exactly").isEmpty();
+  }
+
   @Test
   void generated_platformTablesHaveIntervalsAndTests() throws IOException {
     List<CSVRecord> platform = csv(run.resolve("metrics/platform_quality.csv"));
