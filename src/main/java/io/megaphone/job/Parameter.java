@@ -73,9 +73,9 @@ public enum Parameter {
           + " characters; brand handles stay named). Set your own per study: with the default key anyone can"
           + " recompute a pseudonym from a guessed handle. The report does not print a key that was set."),
   QUALITY_SPAM_MODEL("quality.spam-model", ParameterType.PATH, "",
-      "Folder of a saved spam classifier (MLlib pipeline + metadata.json) to score posts with; empty trains one"
-          + " on the bundled UCI YouTube Spam Collection at job start (a few seconds) and saves it to"
-          + " OUT/models/spam."),
+      "Folder of a saved spam classifier (metadata.json with scorer.tsv or an MLlib pipeline/) to score posts"
+          + " with; empty uses the bundled one (the MLlib fit on the UCI YouTube Spam Collection, recorded in the jar)"
+          + " and saves it to OUT/models/spam."),
   REPORT_TOP_BRANDS("report.top-brands", ParameterType.INTEGER, "25",
       "Brands shown in report charts (those with the most inbound posts)."),
   SPARK_SHUFFLE_PARTITIONS("spark.shuffle-partitions", ParameterType.INTEGER, "0",
