@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.megaphone.testing.Pipeline;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.text.StringEscapeUtils;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -195,16 +191,9 @@ class TextRepairTest {
     assertThat(changedTweets).isEqualTo(22); // R&amp;D, &gt; ...
   }
 
+  /** The non-empty values of a column of a real CSV. */
   static List<String> column(String file, char sep, String name) throws IOException {
-    List<String> out = new ArrayList<>();
-    CSVFormat fmt = CSVFormat.RFC4180.builder().setDelimiter(sep).setHeader().setSkipHeaderRecord(true)
-        .setAllowMissingColumnNames(true).get();
-    try (Reader r = Files.newBufferedReader(Pipeline.realFile(file), StandardCharsets.UTF_8)) {
-      for (CSVRecord rec : fmt.parse(r)) {
-        if (rec.isSet(name) && !rec.get(name).isEmpty()) out.add(rec.get(name));
-      }
-    }
-    return out;
+    return Pipeline.realColumn(file, sep, name).stream().filter(v -> !v.isEmpty()).toList();
   }
 
   @Test

@@ -52,6 +52,22 @@ public final class Pipeline {
     return Path.of("..", "shared", "data", "real").resolve(relative).toAbsolutePath().normalize();
   }
 
+  /**
+   * Every value of column {@code name} of a CSV under ../shared/data/real (header row, {@code sep}-separated), in
+   * file order, empty values included; rows without that column are skipped; an absent file gives no values.
+   */
+  public static java.util.List<String> realColumn(String relative, char sep, String name) throws java.io.IOException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    Path f = realFile(relative);
+    if (!java.nio.file.Files.isRegularFile(f)) return out;
+    org.apache.commons.csv.CSVFormat fmt = org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(sep)
+        .setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).get();
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+      for (org.apache.commons.csv.CSVRecord rec : fmt.parse(r)) if (rec.isSet(name)) out.add(rec.get(name));
+    }
+    return out;
+  }
+
   /** Why a real-data test must be skipped (the data set or one of these files is absent), or null. */
   public static String missingRealFiles(String... relative) {
     if (realData() == null) return "../shared/data/real absent: skipping real-data test";

@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -24,8 +23,8 @@ import scala.Tuple2;
 
 /**
  * The counts behind quality.csv (with account sprawl) and the examples of quality_examples.csv, as mergeable partial
- * states in the Deequ manner, from one scan of the cached scores: see {@link #compute}. Integer counters only (spam probabilities in units of 10<sup>-9</sup>), so
- * the result does not depend on partitioning. Why not Spark SQL's aggregation: its 40 conditional sums per row made
+ * states in the Deequ manner, from one scan of the cached scores: see {@link #compute}. Integer counters only (spam
+ * probabilities in units of 10<sup>-9</sup>), so the result does not depend on partitioning. Why not Spark SQL's aggregation: its 40 conditional sums per row made
  * the hash aggregation spill to sort, several times slower than this loop.
  */
 final class QualityCounts {
@@ -81,15 +80,18 @@ final class QualityCounts {
     }
   }
 
-  /** quality.csv's counters per brand + NUL + platform (and platform {@code all}), and the examples per flag. */
-  record Result(Map<String, long[]> counts, List<List<Example>> examples) {}
+  /** A row of quality.csv: a brand on a platform, or on all of them. */
+  record Cell(String brand, String platform) {}
+
+  /** quality.csv's counters per brand × platform (and platform {@code all}), and the examples per flag. */
+  record Result(Map<Cell, long[]> counts, List<List<Example>> examples) {}
 
   /**
    * One scan of the cached scores folds every post into its partition's states — counters per brand × platform ×
    * day and per brand × {@code all} × day, the set of accounts, each flag's best example candidates — then one
    * shuffle merges the states by key, a second folds days and accounts into brand × platform totals.
    *
-   * @param templates brand + NUL + skeleton of the recurring reply skeletons (the templated replies)
+   * @param templates the recurring reply skeletons ({@link QualityMetrics#templateKey}): the templated replies
    */
   static Result compute(Dataset<Row> scored, Set<String> templates, long dailyThreshold, String all,
       int examplesPerFlag) {
@@ -116,7 +118,7 @@ final class QualityCounts {
             int day = r.isNullAt(2) ? NO_DAY : r.getInt(2);
             int flags = r.getInt(4);
             boolean reply = r.getBoolean(6);
-            if (reply && !t.isEmpty() && !r.isNullAt(7) && t.contains(brand + "\u0000" + r.getUTF8String(7))) {
+            if (reply && !t.isEmpty() && !r.isNullAt(7) && t.contains(QualityMetrics.templateKey(brand, r.getUTF8String(7).toString()))) {
               flags |= templatedBit;
             }
             long spam = Math.round(r.getDouble(5) * SPAM_UNIT);
@@ -171,12 +173,12 @@ final class QualityCounts {
         .reduceByKey(State::merge)
         .collect();
     recurring.destroy();
-    Map<String, long[]> counts = new TreeMap<>();
+    Map<Cell, long[]> counts = new HashMap<>();
     List<List<Example>> examples = new ArrayList<>(FLAGS);
     for (int f = 0; f < FLAGS; f++) examples.add(List.of());
     for (Tuple2<Key, State> r : rows) {
       Key k = r._1();
-      if (k.kind() == TOTAL) counts.put(k.brand() + "\u0000" + k.platform(), ((Counts) r._2()).c());
+      if (k.kind() == TOTAL) counts.put(new Cell(k.brand(), k.platform()), ((Counts) r._2()).c());
       else if (k.kind() == EXAMPLES) examples.set(k.n(), ((Candidates) r._2()).best());
     }
     return new Result(counts, examples);

@@ -19,8 +19,9 @@ import org.apache.spark.storage.StorageLevel;
  * Content quality (SPEC §3.3) of the brands' own posts (originals and replies; reposts carry someone else's
  * text): one pass computes every per-post flag (the text rules of {@link PostFlagger}, the spam probability of
  * the MLlib classifier compiled by {@link SpamScorer}, the reply skeleton for the templated-reply rule), in the
- * Deequ manner, and caches a narrow row per post ({@link PostScores}); then the templated replies, the brand × platform table with over-exposure and account sprawl, and the per-platform
- * comparison with intervals and tests ({@link QualityTables}).
+ * Deequ manner, and caches a narrow row per post ({@link PostScores}); then the templated replies, the brand ×
+ * platform table with over-exposure and account sprawl, and the per-platform comparison with intervals and tests
+ * ({@link QualityTables}).
  */
 public final class QualityMetrics implements MetricFamily {
   static final String STAGE = "analyze";
@@ -55,7 +56,7 @@ public final class QualityMetrics implements MetricFamily {
   }
 
   /**
-   * brand + NUL + skeleton of every reply skeleton that recurs at least {@code min} times among the brand's replies:
+   * {@link #templateKey} of every reply skeleton that recurs at least {@code min} times among the brand's replies:
    * the replies with these skeletons are the templated ones. At most (replies / min) entries, small enough for the
    * driver and for a broadcast to the tasks that count.
    */
@@ -63,8 +64,13 @@ public final class QualityMetrics implements MetricFamily {
     Set<String> out = new HashSet<>();
     for (Row r : scored.filter(col("is_reply")).groupBy("brand", "skeleton").count().filter(col("count").geq(min))
         .select("brand", "skeleton").collectAsList()) {
-      out.add(r.getString(0) + "\u0000" + r.getString(1));
+      out.add(templateKey(r.getString(0), r.getString(1)));
     }
     return out;
+  }
+
+  /** A brand's reply skeleton as held in the set of {@link #recurringSkeletons}. */
+  static String templateKey(String brand, String skeleton) {
+    return brand + "\u0000" + skeleton;
   }
 }

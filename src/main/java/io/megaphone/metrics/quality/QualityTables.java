@@ -56,23 +56,23 @@ final class QualityTables {
 
   /**
    * @param scored the cached per-post scores ({@link PostScores})
-   * @param templates brand + NUL + skeleton of the recurring reply skeletons (the templated replies)
+   * @param templates the recurring reply skeletons ({@link QualityMetrics#templateKey}): the templated replies
    */
   static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> scored, Set<String> templates) {
     long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
     QualityCounts.Result result;
-    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, "quality: counts, accounts and examples (one pass)")) {
+    String step = "quality: counts, accounts and examples (one pass)";
+    try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, step)) {
       result = QualityCounts.compute(scored, templates, threshold, ALL, EXAMPLES_PER_FLAG);
     }
-    Map<String, long[]> counts = result.counts();
 
     int flags = QualityFlag.values().length;
     List<Row> rows = new ArrayList<>();
     Map<String, Map<String, long[]>> perPlatformBrand = new TreeMap<>(); // platform → brand → [posts, flag counts...]
-    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+    for (Map.Entry<QualityCounts.Cell, long[]> e : result.counts().entrySet()) {
       long[] c = e.getValue();
-      String brand = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-      String platform = e.getKey().substring(brand.length() + 1);
+      String brand = e.getKey().brand();
+      String platform = e.getKey().platform();
       long posts = c[QualityCounts.POSTS];
       List<Object> v = new ArrayList<>(List.of(brand, platform, posts));
       long[] pb = new long[flags + 1];
@@ -167,9 +167,5 @@ final class QualityTables {
 
   private static Double nan(double d) {
     return Double.isNaN(d) ? null : d;
-  }
-
-  private static String key(String brand, String platform) {
-    return brand + "\u0000" + platform;
   }
 }

@@ -160,8 +160,8 @@ class SpamClassifierTest {
         "İstanbul İSTANBUL", "e\u0301te\u0301 café", "٣٤٥ numbers ⅷ ½", "𝐒𝐔𝐁𝐒𝐂𝐑𝐈𝐁𝐄 now 😍 please", "a\uD800b",
         "subscribe subscribe subscribe my channel my channel", "ǅungla ß straße", "check\tout\nmy\u00A0channel"));
     for (SpamClassifier.Comment c : SpamClassifier.bundled()) texts.add(c.text());
-    texts.addAll(column("facebook-news/fb_news_posts_20K.csv", "message"));
-    texts.addAll(column("twcs/twcs_head5000.csv", "text"));
+    texts.addAll(io.megaphone.testing.Pipeline.realColumn("facebook-news/fb_news_posts_20K.csv", ',', "message"));
+    texts.addAll(io.megaphone.testing.Pipeline.realColumn("twcs/twcs_head5000.csv", ',', "text"));
     StructType schema = new StructType().add("i", DataTypes.IntegerType).add("body", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) rows.add(RowFactory.create(i, texts.get(i)));
@@ -215,20 +215,6 @@ class SpamClassifierTest {
     Dataset<Row> df = posts();
     assertThat(scores(reloaded, df)).isEqualTo(scores(model, df));
     assertThat(scores(forJob, df)).isEqualTo(scores(model, df));
-  }
-
-  private static List<String> column(String realFile, String name) throws Exception {
-    Path f = io.megaphone.testing.Pipeline.realFile(realFile);
-    List<String> out = new ArrayList<>();
-    if (!Files.isRegularFile(f)) return out;
-    org.apache.commons.csv.CSVFormat fmt =
-        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true).get();
-    try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(f,
-        java.nio.charset.StandardCharsets.UTF_8, fmt)) {
-      for (org.apache.commons.csv.CSVRecord r : p) if (r.isSet(name)) out.add(r.get(name));
-    }
-    return out;
   }
 
   @Test
