@@ -130,9 +130,14 @@ public final class PostFlagger implements Serializable {
    */
   public int flags(String text, List<String> urls, List<String> hashtags, List<String> mentions, String lang,
       Instant createdAt) {
+    return flags(text, urls != null && !urls.isEmpty(), hashtags, lang, createdAt);
+  }
+
+  /** {@link #flags(String, List, List, List, String, Instant)} where only whether {@code urls} is empty matters. */
+  int flags(String text, boolean hasUrls, List<String> hashtags, String lang, Instant createdAt) {
     PostText t = PostText.of(text);
     int mask = 0;
-    boolean hasUrl = t.hasUrl || (urls != null && !urls.isEmpty());
+    boolean hasUrl = t.hasUrl || hasUrls;
     if (hasUrl && t.words < linkOnlyWords) mask |= QualityFlag.LINK_ONLY.bit();
 
     long langMask = langMask(lang);

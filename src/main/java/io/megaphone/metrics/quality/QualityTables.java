@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -55,15 +55,15 @@ final class QualityTables {
       .add("created_at", DataTypes.TimestampType).add("text", DataTypes.StringType);
 
   /**
-   * @param scored the cached per-post scores ({@link PostScores})
+   * @param scan the cached scan of the archive ({@link QualityScan})
    * @param templates the recurring reply skeletons ({@link QualityMetrics#templateKey}): the templated replies
    */
-  static List<MetricTable> build(AnalysisContext ctx, Dataset<Row> scored, Set<String> templates) {
+  static List<MetricTable> build(AnalysisContext ctx, JavaRDD<Object> scan, Set<String> templates) {
     long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
     QualityCounts.Result result;
-    String step = "quality: counts, accounts and examples (one pass)";
+    String step = "quality: counts, accounts and examples (merge)";
     try (Phase p = Phase.start(ctx.spark(), QualityMetrics.STAGE, step)) {
-      result = QualityCounts.compute(scored, templates, threshold, ALL, EXAMPLES_PER_FLAG);
+      result = QualityCounts.compute(scan, templates, threshold, ALL, EXAMPLES_PER_FLAG);
     }
 
     int flags = QualityFlag.values().length;
