@@ -14,45 +14,160 @@ import java.util.regex.Pattern;
 public final class ReplyTemplate {
   private ReplyTemplate() {}
 
-  private static final Pattern URL = Pattern.compile("https?://\\S+");
   private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
-  private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{N}_.]+");
   private static final Pattern SIGNATURE = Pattern.compile("(?:\\^|[-–—~]\\s?)\\p{Lu}[\\p{L}]{0,15}\\s*$");
-  private static final Pattern NUMBER = Pattern.compile("\\p{N}+(?:[.,:/-]\\p{N}+)*");
   private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "bonjour", "bonsoir", "salut",
       "coucou", "merci", "thanks", "thank", "hola", "hallo", "ciao");
 
   public static String skeleton(String text) {
     if (text == null) return "";
-    String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-    // each pattern runs only when the text can hold a match: a search that cannot match still tries every start
-    // position, and this runs on every brand reply (ReplyTemplateTest checks the result equals the plain statement)
-    if (t.contains("http")) t = URL.matcher(t).replaceAll("<url>");
+    String t = (ascii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).strip();
+    // This runs on every brand reply: the patterns that match in most replies (URLs, handles, numbers) are
+    // replaced by hand-written loops, the others run only when the text can hold a match (a search that cannot
+    // match still tries every start position). ReplyTemplateTest checks the result equals the plain statement
+    // (every pattern applied with replaceAll) on real texts.
+    if (t.contains("http")) t = replaceUrls(t);
     if (mayHoldEmail(t)) t = EMAIL.matcher(t).replaceAll("<email>");
-    if (t.indexOf('@') >= 0) t = HANDLE.matcher(t).replaceAll("<user>");
+    if (t.indexOf('@') >= 0) t = replaceHandles(t);
     t = replaceSignature(t);
-    if (hasNumber(t)) t = NUMBER.matcher(t).replaceAll("<n>");
-    String[] words = words(t.strip());
-    StringBuilder out = new StringBuilder();
+    if (hasNumber(t)) t = replaceNumbers(t);
+    t = t.strip();
+    StringBuilder out = new StringBuilder(t.length() + 8);
+    char[] letters = new char[MAX_GREETING];
     boolean nameNext = false;
-    for (int i = 0; i < words.length; i++) {
-      String w = words[i];
-      String bare = letters(w);
-      boolean leading = i == 0 || (i == 1 && words[0].equals("<user>"));
-      boolean capitalised = !w.isEmpty() && Character.isUpperCase(w.codePointAt(0));
-      if ((nameNext && capitalised) || (leading && capitalised && w.endsWith(",") && !GREETINGS.contains(bare))) {
-        w = "<name>" + (w.endsWith(",") ? "," : "");
-      }
-      nameNext = GREETINGS.contains(bare) && !w.endsWith(",");
+    boolean firstIsUser = false;
+    int n = t.length();
+    int word = 0;
+    for (int i = 0; i < n; word++) {
+      int j = i;
+      while (j < n && !space(t.charAt(j))) j++;
+      boolean comma = t.charAt(j - 1) == ',';
+      if (word == 0) firstIsUser = j - i == USER.length() && t.startsWith(USER, i);
+      boolean leading = word == 0 || (word == 1 && firstIsUser);
+      boolean capitalised = Character.isUpperCase(t.codePointAt(i));
+      boolean greeting = (!comma || (leading && capitalised && !nameNext)) && greeting(t, i, j, letters);
       if (out.length() > 0) out.append(' ');
-      out.append(w);
+      if ((nameNext && capitalised) || (leading && capitalised && comma && !greeting)) {
+        out.append(comma ? "<name>," : "<name>");
+      } else {
+        out.append(t, i, j);
+      }
+      nameNext = greeting && !comma;
+      while (j < n && space(t.charAt(j))) j++;
+      i = j;
     }
     return out.toString().toLowerCase(Locale.ROOT);
   }
 
+  private static final String USER = "<user>";
+  private static final int MAX_GREETING = 7;
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 128) return false;
+    return true;
+  }
+
+  /** Whether the letters of {@code t[from, to)}, lower case, are a greeting (the letters kept in {@code buf}). */
+  private static boolean greeting(String t, int from, int to, char[] buf) {
+    int n = 0;
+    for (int i = from; i < to; ) {
+      int cp = t.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!Character.isLetter(cp)) continue;
+      int lower = Character.toLowerCase(cp);
+      if (n == buf.length || lower > 0xFFFF) return false; // no greeting is longer, none is outside the BMP
+      buf[n++] = (char) lower;
+    }
+    return n > 1 && GREETINGS.contains(new String(buf, 0, n));
+  }
+
+  /** {@code URL.matcher(t).replaceAll("<url>")}: {@code http://} or {@code https://}, then up to a white space. */
+  private static String replaceUrls(String t) {
+    StringBuilder sb = null;
+    int last = 0;
+    int n = t.length();
+    for (int i = t.indexOf("http"); i >= 0; ) {
+      int p = i + 4;
+      if (p < n && t.charAt(p) == 's') p++;
+      if (t.startsWith("://", p) && p + 3 < n && !space(t.charAt(p + 3))) {
+        int e = p + 3;
+        while (e < n && !space(t.charAt(e))) e++;
+        if (sb == null) sb = new StringBuilder(n);
+        sb.append(t, last, i).append("<url>");
+        last = e;
+        i = t.indexOf("http", e);
+      } else {
+        i = t.indexOf("http", i + 1);
+      }
+    }
+    return sb == null ? t : sb.append(t, last, n).toString();
+  }
+
+  /** {@code HANDLE.matcher(t).replaceAll("<user>")}: {@code @} then letters, digits, {@code _} and {@code .}. */
+  private static String replaceHandles(String t) {
+    StringBuilder sb = null;
+    int last = 0;
+    int n = t.length();
+    for (int i = t.indexOf('@'); i >= 0; ) {
+      int e = i + 1;
+      while (e < n) {
+        int cp = t.codePointAt(e);
+        if (!Character.isLetter(cp) && !number(cp) && cp != '_' && cp != '.') break;
+        e += Character.charCount(cp);
+      }
+      if (e > i + 1) {
+        if (sb == null) sb = new StringBuilder(n);
+        sb.append(t, last, i).append(USER);
+        last = e;
+        i = t.indexOf('@', e);
+      } else {
+        i = t.indexOf('@', i + 1);
+      }
+    }
+    return sb == null ? t : sb.append(t, last, n).toString();
+  }
+
+  /** {@code NUMBER.matcher(t).replaceAll("<n>")}: digits, and digits again after each of {@code . , : / -}. */
+  private static String replaceNumbers(String t) {
+    StringBuilder sb = new StringBuilder(t.length());
+    int n = t.length();
+    int i = 0;
+    while (i < n) {
+      int cp = t.codePointAt(i);
+      if (!number(cp)) {
+        sb.appendCodePoint(cp);
+        i += Character.charCount(cp);
+        continue;
+      }
+      int e = digits(t, i);
+      while (e + 1 < n && ".,:/-".indexOf(t.charAt(e)) >= 0 && number(t.codePointAt(e + 1))) e = digits(t, e + 1);
+      sb.append("<n>");
+      i = e;
+    }
+    return sb.toString();
+  }
+
+  /** The end of the run of {@code \p{N}} starting at {@code from}. */
+  private static int digits(String t, int from) {
+    int e = from;
+    while (e < t.length()) {
+      int cp = t.codePointAt(e);
+      if (!number(cp)) break;
+      e += Character.charCount(cp);
+    }
+    return e;
+  }
+
+  /** {@code \p{N}}. */
+  private static boolean number(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
   /** An e-mail address needs an '@' right after a character of its local part. */
   private static boolean mayHoldEmail(String t) {
-    for (int i = t.indexOf('@'); i > 0; i = t.indexOf('@', i + 1)) {
+    for (int i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i + 1)) {
+      if (i == 0) continue;
       int c = t.codePointBefore(i);
       if (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
           || Character.getType(c) == Character.LETTER_NUMBER || Character.getType(c) == Character.OTHER_NUMBER) {
@@ -85,34 +200,7 @@ public final class ReplyTemplate {
     return false;
   }
 
-  /** {@code t.split("\\s+")} ({@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return). */
-  private static String[] words(String t) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    int i = 0;
-    int n = t.length();
-    while (i < n) {
-      int j = i;
-      while (j < n && !space(t.charAt(j))) j++;
-      out.add(t.substring(i, j));
-      while (j < n && space(t.charAt(j))) j++;
-      i = j;
-    }
-    if (out.isEmpty()) out.add(t);
-    return out.toArray(String[]::new);
-  }
-
   private static boolean space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  /** The word's letters, lower case (no regular expression: this runs on every brand reply). */
-  private static String letters(String w) {
-    StringBuilder b = new StringBuilder(w.length());
-    for (int i = 0; i < w.length(); ) {
-      int cp = w.codePointAt(i);
-      if (Character.isLetter(cp)) b.appendCodePoint(Character.toLowerCase(cp));
-      i += Character.charCount(cp);
-    }
-    return b.toString();
   }
 }
