@@ -47,40 +47,57 @@ final class QualityScan {
         // Spark's internal rows, read field by field (a Row would decode every field of every post; the example
         // fields are read for the few candidates only). The iterator reuses its row: only copies are kept.
         .queryExecution().toRdd().toJavaRDD()
-        .mapPartitions((Iterator<InternalRow> it) -> {
-          QualityCounts.PartitionState state = new QualityCounts.PartitionState(examplesPerFlag);
-          List<Object> out = new ArrayList<>();
-          while (it.hasNext()) {
-            InternalRow r = it.next();
-            String brand = r.getUTF8String(0).toString();
-            String platform = string(r, 1);
-            String text = string(r, 5);
-            boolean dated = !r.isNullAt(4);
-            long micros = dated ? r.getLong(4) : 0;
-            boolean reply = r.getBoolean(9);
-            int flags = flagger.flags(text, !r.isNullAt(6) && r.getArray(6).numElements() > 0,
-                r.isNullAt(7) ? null : strings(r.getArray(7)), string(r, 8),
-                dated ? Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000)
-                    : null);
-            double p = spam.probability(text);
-            if (p > 0.5) flags |= spamBit;
-            long pick = r.getLong(10);
-            // days and hours in UTC, the session time zone of every Megaphone job (SparkSessions)
-            state.count(brand, platform, string(r, 2), flags, p, reply,
-                dated ? (int) Math.floorDiv(micros, MICROS_PER_DAY) : QualityCounts.NO_DAY,
-                dated ? (int) (Math.floorMod(micros, MICROS_PER_DAY) / MICROS_PER_HOUR) : -1);
-            if (flags != 0 && state.wantsExample(flags, pick)) {
-              state.offerExample(flags, new QualityCounts.Example(pick, brand, platform, string(r, 3),
-                  timestamp(r, 4), text));
+        .mapPartitions((Iterator<InternalRow> it) -> new Iterator<Object>() {
+          // lazy, so the cache can store (or spill) the replies as they come rather than a partition's list of them
+          private final QualityCounts.PartitionState state = new QualityCounts.PartitionState(examplesPerFlag);
+          private Object next;
+          private boolean stateGiven;
+
+          @Override
+          public boolean hasNext() {
+            while (next == null && it.hasNext()) next = score(it.next(), state, flagger, spam, spamBit);
+            if (next == null && !stateGiven) {
+              next = state;
+              stateGiven = true;
             }
-            if (reply) {
-              out.add(new Reply(brand, platform, ReplyTemplate.skeleton(text), pick, string(r, 3), timestamp(r, 4),
-                  text));
-            }
+            return next != null;
           }
-          out.add(state);
-          return out.iterator();
+
+          @Override
+          public Object next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            Object o = next;
+            next = null;
+            return o;
+          }
         });
+  }
+
+  /** Scores one post and folds it into the state; returns the post as a {@link Reply} when it is one, else null. */
+  private static Reply score(InternalRow r, QualityCounts.PartitionState state, PostFlagger flagger, SpamScorer spam,
+      int spamBit) {
+    String brand = r.getUTF8String(0).toString();
+    String platform = string(r, 1);
+    String text = string(r, 5);
+    boolean dated = !r.isNullAt(4);
+    long micros = dated ? r.getLong(4) : 0;
+    boolean reply = r.getBoolean(9);
+    int flags = flagger.flags(text, !r.isNullAt(6) && r.getArray(6).numElements() > 0,
+        r.isNullAt(7) ? null : strings(r.getArray(7)), string(r, 8),
+        dated ? Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000)
+            : null);
+    double p = spam.probability(text);
+    if (p > 0.5) flags |= spamBit;
+    long pick = r.getLong(10);
+    // days and hours in UTC, the session time zone of every Megaphone job (SparkSessions)
+    state.count(brand, platform, string(r, 2), flags, p, reply,
+        dated ? (int) Math.floorDiv(micros, MICROS_PER_DAY) : QualityCounts.NO_DAY,
+        dated ? (int) (Math.floorMod(micros, MICROS_PER_DAY) / MICROS_PER_HOUR) : -1);
+    if (flags != 0 && state.wantsExample(flags, pick)) {
+      state.offerExample(flags, new QualityCounts.Example(pick, brand, platform, string(r, 3), timestamp(r, 4), text));
+    }
+    return reply ? new Reply(brand, platform, ReplyTemplate.skeleton(text), pick, string(r, 3), timestamp(r, 4), text)
+        : null;
   }
 
   private static String string(InternalRow r, int i) {
