@@ -127,7 +127,7 @@ public final class Lexicons implements Serializable {
       try {
         if (kind == Kind.STOPWORDS) {
           PostText t = PostText.of(line);
-          if (t.size() != 1 || t.kinds.get(0) != PostText.WORD) {
+          if (t.size() != 1 || t.kind(0) != PostText.WORD) {
             throw new IllegalArgumentException("a stopword is one word: '" + line + "'");
           }
         } else {

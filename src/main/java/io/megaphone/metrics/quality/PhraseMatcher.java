@@ -1,7 +1,7 @@
 package io.megaphone.metrics.quality;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 
@@ -25,7 +25,10 @@ final class PhraseMatcher implements Serializable {
     HashMap<String, Node> exact;
     Node num;
     Node gap;
-    HashMap<String, List<Prefix>> prefixes;
+    /** the {@code word*} entries continuing here; few, so scanned (after a check of the token's first letter) */
+    Prefix[] prefixes;
+    /** bit (c % 64) set for the first char c of every prefix */
+    long prefixFirst;
     long mask;
     /** bits of the exclusion entries ending here */
     long notMask;
@@ -69,13 +72,14 @@ final class PhraseMatcher implements Serializable {
           throw new IllegalArgumentException("a prefix 'word*' needs at least 3 letters or digits before the star: '"
               + chunk + "'");
         }
-        if (node.prefixes == null) node.prefixes = new HashMap<>();
-        List<Prefix> list = node.prefixes.computeIfAbsent(prefix.substring(0, 3), k -> new ArrayList<>());
+        if (node.prefixes == null) node.prefixes = new Prefix[0];
         Node next = null;
-        for (Prefix p : list) if (p.prefix.equals(prefix)) next = p.node;
+        for (Prefix p : node.prefixes) if (p.prefix.equals(prefix)) next = p.node;
         if (next == null) {
           next = new Node();
-          list.add(new Prefix(prefix, next));
+          node.prefixes = Arrays.copyOf(node.prefixes, node.prefixes.length + 1);
+          node.prefixes[node.prefixes.length - 1] = new Prefix(prefix, next);
+          node.prefixFirst |= 1L << (prefix.charAt(0) & 63);
         }
         node = next;
         tokens++;
@@ -121,11 +125,8 @@ final class PhraseMatcher implements Serializable {
       if (c != null) step(c, tokens, pos, found);
     }
     if (node.num != null && PostText.isNumber(tok)) step(node.num, tokens, pos, found);
-    if (node.prefixes != null && tok.length() >= 3) {
-      List<Prefix> list = node.prefixes.get(tok.substring(0, 3));
-      if (list != null) {
-        for (Prefix p : list) if (tok.startsWith(p.prefix)) step(p.node, tokens, pos, found);
-      }
+    if (node.prefixes != null && tok.length() >= 3 && (node.prefixFirst & (1L << (tok.charAt(0) & 63))) != 0) {
+      for (Prefix p : node.prefixes) if (tok.startsWith(p.prefix)) step(p.node, tokens, pos, found);
     }
     if (node.gap != null) {
       for (int k = 1; k <= MAX_GAP && pos + k < tokens.size(); k++) walk(node.gap, tokens, pos + k, found);

@@ -177,7 +177,7 @@ public final class PostFlagger implements Serializable {
   private boolean hasContentWord(PostText t, String lang) {
     int l = lang(lang);
     for (int i = 0; i < t.size(); i++) {
-      if (t.kinds.get(i) != PostText.WORD) continue;
+      if (t.kind(i) != PostText.WORD) continue;
       String w = t.tokens.get(i);
       if (!PostText.hasLetter(w)) continue;
       boolean stop = l == 0 ? stopEn.contains(w) : l == 1 ? stopFr.contains(w) : stopEn.contains(w) || stopFr.contains(w);

@@ -29,7 +29,8 @@ final class PostText {
   static final byte SYMBOL = 2;
 
   final List<String> tokens = new ArrayList<>(32);
-  final List<Byte> kinds = new ArrayList<>(32);
+  /** the kind of each token: {@link #WORD}, {@link #TAG} or {@link #SYMBOL} */
+  private byte[] kinds = new byte[32];
   /** normalised hashtag bodies as written (underscores kept) */
   final List<String> hashtags = new ArrayList<>(2);
   boolean hasUrl;
@@ -56,9 +57,20 @@ final class PostText {
     for (int i = 0; i < s.length() && max < TABLE_END; i++) max = Math.max(max, s.charAt(i));
     if (max < 128) return s.toLowerCase(Locale.ROOT);
     if (max < TABLE_END) {
-      StringBuilder sb = new StringBuilder(s.length());
-      for (int i = 0; i < s.length(); i++) sb.append(TABLE[s.charAt(i)]);
-      return sb.toString();
+      int n = 0;
+      for (int i = 0; i < s.length(); i++) n += TABLE[s.charAt(i)].length();
+      char[] out = new char[n];
+      int k = 0;
+      for (int i = 0; i < s.length(); i++) {
+        String m = TABLE[s.charAt(i)];
+        if (m.length() == 1) {
+          out[k++] = m.charAt(0);
+        } else {
+          m.getChars(0, m.length(), out, k);
+          k += m.length();
+        }
+      }
+      return new String(out);
     }
     return normaliseFully(s);
   }
@@ -88,13 +100,29 @@ final class PostText {
     return tokens.size();
   }
 
+  byte kind(int i) {
+    return kinds[i];
+  }
+
   private static boolean wordChar(int c) {
-    return Character.isLetterOrDigit(c) || c == '_';
+    return alnum(c) || c == '_';
+  }
+
+  /** {@link Character#isLetterOrDigit(int)}, from a table below 128 (most characters of most posts). */
+  private static boolean alnum(int c) {
+    return c < 128 ? ASCII_ALNUM[c] : Character.isLetterOrDigit(c);
+  }
+
+  private static final boolean[] ASCII_ALNUM = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
   }
 
   private void add(String token, byte kind) {
+    if (tokens.size() == kinds.length) kinds = java.util.Arrays.copyOf(kinds, kinds.length * 2);
+    kinds[tokens.size()] = kind;
     tokens.add(token);
-    kinds.add(kind);
   }
 
   private void scan(String s) {
@@ -109,7 +137,7 @@ final class PostText {
         i += n;
         continue;
       }
-      if (!Character.isLetterOrDigit(prev) && (s.startsWith("http://", i) || s.startsWith("https://", i)
+      if (!alnum(prev) && (s.startsWith("http://", i) || s.startsWith("https://", i)
           || s.startsWith("www.", i))) {
         hasUrl = true;
         while (i < len && !Character.isWhitespace(s.charAt(i))) i++;
@@ -129,11 +157,11 @@ final class PostText {
         i = j;
         continue;
       }
-      if (Character.isLetterOrDigit(c)) {
+      if (alnum(c)) {
         int j = i;
         while (j < len) {
           int d = s.codePointAt(j);
-          if (Character.isLetterOrDigit(d)) {
+          if (alnum(d)) {
             j += Character.charCount(d);
           } else if ((d == '.' || d == ',') && j + 1 < len && Character.isDigit(s.charAt(j + 1))
               && Character.isDigit(s.codePointBefore(j))) {
@@ -149,7 +177,7 @@ final class PostText {
         continue;
       }
       if ((c == '-' || c == '\u2212') && i + 1 < len && Character.isDigit(s.charAt(i + 1))
-          && !Character.isLetterOrDigit(prev)) {
+          && !alnum(prev)) {
         add("-", SYMBOL);
       } else if (c == '%' || isSymbol(c)) {
         add(new String(Character.toChars(c)), SYMBOL);

@@ -172,7 +172,7 @@ final class QualityCounts {
     return new HashSet<>(scan.filter(o -> o instanceof QualityScan.Reply)
         .mapToPair(o -> {
           QualityScan.Reply r = (QualityScan.Reply) o;
-          return new Tuple2<>(QualityMetrics.templateKey(r.brand(), r.skeleton()), 1L);
+          return new Tuple2<>(r.template(), 1L);
         })
         .reduceByKey(Long::sum)
         .filter(e -> e._2() >= min)
@@ -198,7 +198,7 @@ final class QualityCounts {
             if (o instanceof PartitionState s) {
               s.emit(all, out);
             } else if (o instanceof QualityScan.Reply r && !t.isEmpty()
-                && t.contains(QualityMetrics.templateKey(r.brand(), r.skeleton()))) {
+                && t.contains(r.template())) {
               replies.cells.computeIfAbsent(new Cell(r.brand(), r.platform()), k -> new CellState()).c[FLAG0 + templated]++;
               List<Example> b = replies.best.get(templated);
               if (b.size() < examplesPerFlag || r.pick() <= b.get(examplesPerFlag - 1).pick()) {

@@ -31,8 +31,11 @@ import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 final class QualityScan {
   private QualityScan() {}
 
-  /** A brand reply: its skeleton, and what its example in quality_examples.csv would show. */
-  record Reply(String brand, String platform, String skeleton, long pick, String postId, Timestamp createdAt,
+  /**
+   * A brand reply: its brand's skeleton ({@link QualityMetrics#templateKey}, made once: the string and its hash are
+   * reused by both jobs that read the replies), and what its example in quality_examples.csv would show.
+   */
+  record Reply(String brand, String platform, String template, long pick, String postId, Timestamp createdAt,
       String text) implements Serializable {}
 
   private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -96,7 +99,8 @@ final class QualityScan {
     if (flags != 0 && state.wantsExample(flags, pick)) {
       state.offerExample(flags, new QualityCounts.Example(pick, brand, platform, string(r, 3), timestamp(r, 4), text));
     }
-    return reply ? new Reply(brand, platform, ReplyTemplate.skeleton(text), pick, string(r, 3), timestamp(r, 4), text)
+    return reply ? new Reply(brand, platform,
+        QualityMetrics.templateKey(brand, ReplyTemplate.skeleton(text)), pick, string(r, 3), timestamp(r, 4), text)
         : null;
   }
 

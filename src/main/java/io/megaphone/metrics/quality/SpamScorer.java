@@ -206,8 +206,18 @@ public final class SpamScorer implements Serializable {
     return -1;
   }
 
-  /** {@code [\p{L}\p{M}\p{N}]}. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ASCII_WORD[c] = wordType(c);
+  }
+
+  /** {@code [\p{L}\p{M}\p{N}]}, from a table below 128. */
   private static boolean word(int cp) {
+    return cp < 128 ? ASCII_WORD[cp] : wordType(cp);
+  }
+
+  private static boolean wordType(int cp) {
     switch (Character.getType(cp)) {
       case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
           Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
