@@ -18,8 +18,8 @@ import scala.Tuple2;
 /**
  * The counts behind quality.csv (with account sprawl) and the examples of quality_examples.csv, as mergeable
  * states in the Deequ manner: {@link QualityScan} folds each post into its partition's {@link PartitionState};
- * {@link #recurringSkeletons} finds the templated replies; {@link #compute} merges the states by brand × platform
- * in one shuffle, the templated replies added. Integer counters only (spam probabilities in units of
+ * {@link #recurringSkeletons} finds the templated replies from the states' reply counts per skeleton;
+ * {@link #compute} merges the states by brand × platform in one shuffle, the templated replies added. Integer counters only (spam probabilities in units of
  * 10<sup>-9</sup>), so the result does not depend on partitioning. Why not Spark SQL's aggregation: its 40
  * conditional sums per row made the hash aggregation spill to sort, several times slower than this.
  */
@@ -75,6 +75,12 @@ final class QualityCounts {
       return this;
     }
 
+    CellState copy() {
+      CellState o = new CellState();
+      o.merge(this);
+      return o;
+    }
+
     /** The counters of quality.csv once every partition is merged: active days, busy days, accounts filled in. */
     long[] finish(long dailyThreshold) {
       long[] out = c.clone();
@@ -103,11 +109,56 @@ final class QualityCounts {
   /** quality.csv's counters per brand × platform (and platform {@code all}), and the examples per flag. */
   record Result(Map<Cell, long[]> counts, List<List<Example>> examples) {}
 
-  /** What one partition of the scan folded: its cells and each flag's best example candidates. */
+  /**
+   * A brand's replies with one skeleton in a partition: how many per platform (few platforms: arrays searched
+   * linearly) and the best example candidates among them.
+   */
+  static final class TemplateGroup implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String brand;
+    String[] platforms = new String[1];
+    long[] counts = new long[1];
+    int size;
+    final List<Example> best = new ArrayList<>(2);
+
+    TemplateGroup(String brand) {
+      this.brand = brand;
+    }
+
+    void count(String platform) {
+      for (int i = 0; i < size; i++) {
+        if (platforms[i].equals(platform)) {
+          counts[i]++;
+          return;
+        }
+      }
+      if (size == platforms.length) {
+        platforms = java.util.Arrays.copyOf(platforms, size * 2);
+        counts = java.util.Arrays.copyOf(counts, size * 2);
+      }
+      platforms[size] = platform;
+      counts[size++] = 1;
+    }
+
+    long total() {
+      long n = 0;
+      for (int i = 0; i < size; i++) n += counts[i];
+      return n;
+    }
+  }
+
+  /**
+   * What one partition of the scan folded: its cells, each flag's best example candidates, and its replies grouped
+   * by brand and skeleton (whether they are templated is known once all partitions are counted). Cached between
+   * the jobs that read it, so never changed by them: {@link #emit} hands out copies (a shuffle's combiners are
+   * merged in place).
+   */
   static final class PartitionState implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Map<Cell, CellState> cells = new HashMap<>();
     private final List<List<Example>> best = new ArrayList<>(FLAGS);
+    /** {@link QualityMetrics#templateKey} → the replies with that skeleton */
+    private final Map<String, TemplateGroup> templates = new HashMap<>();
     private final int examplesPerFlag;
 
     PartitionState(int examplesPerFlag) {
@@ -133,8 +184,7 @@ final class QualityCounts {
     boolean wantsExample(int flags, long pick) {
       for (int f = 0; f < FLAGS; f++) {
         if ((flags & (1 << f)) == 0) continue;
-        List<Example> b = best.get(f);
-        if (b.size() < examplesPerFlag || pick <= b.get(examplesPerFlag - 1).pick()) return true;
+        if (wanted(best.get(f), pick, examplesPerFlag)) return true;
       }
       return false;
     }
@@ -143,10 +193,44 @@ final class QualityCounts {
       for (int f = 0; f < FLAGS; f++) if ((flags & (1 << f)) != 0) keep(best.get(f), e, examplesPerFlag);
     }
 
-    /** The partial states to merge: each cell, each brand's cell {@code all} (the sum of its platforms), examples. */
-    void emit(String all, List<Tuple2<Key, State>> out) {
+    /** A brand reply and its {@link QualityMetrics#templateKey}; {@code example} builds its candidate if wanted. */
+    void reply(String brand, String platform, String template, long pick, java.util.function.Supplier<Example> example) {
+      TemplateGroup g = templates.computeIfAbsent(template, k -> new TemplateGroup(brand));
+      g.count(platform);
+      if (wanted(g.best, pick, examplesPerFlag)) keep(g.best, example.get(), examplesPerFlag);
+    }
+
+    /** Each skeleton's number of replies in this partition. */
+    Iterator<Tuple2<String, Long>> templateCounts() {
+      List<Tuple2<String, Long>> out = new ArrayList<>(templates.size());
+      for (Map.Entry<String, TemplateGroup> e : templates.entrySet()) {
+        out.add(new Tuple2<>(e.getKey(), e.getValue().total()));
+      }
+      return out.iterator();
+    }
+
+    /**
+     * The partial states to merge, as copies: each cell with its templated replies (those whose skeleton is in
+     * {@code recurring}) counted, each brand's cell {@code all} (the sum of its platforms), each flag's examples.
+     */
+    void emit(String all, Set<String> recurring, List<Tuple2<Key, State>> out) {
+      Map<Cell, CellState> copies = new HashMap<>();
+      for (Map.Entry<Cell, CellState> e : cells.entrySet()) copies.put(e.getKey(), e.getValue().copy());
+      List<List<Example>> examples = new ArrayList<>(FLAGS);
+      for (List<Example> b : best) examples.add(new ArrayList<>(b));
+      int templated = QualityFlag.TEMPLATED_REPLY.ordinal();
+      if (!recurring.isEmpty()) {
+        for (Map.Entry<String, TemplateGroup> e : templates.entrySet()) {
+          if (!recurring.contains(e.getKey())) continue;
+          TemplateGroup g = e.getValue();
+          for (int i = 0; i < g.size; i++) {
+            copies.get(new Cell(g.brand, g.platforms[i])).c[FLAG0 + templated] += g.counts[i];
+          }
+          for (Example x : g.best) keep(examples.get(templated), x, examplesPerFlag);
+        }
+      }
       Map<String, CellState> allCells = new HashMap<>();
-      for (Map.Entry<Cell, CellState> e : cells.entrySet()) {
+      for (Map.Entry<Cell, CellState> e : copies.entrySet()) {
         Cell k = e.getKey();
         out.add(new Tuple2<>(new Key(CELL, k.brand(), k.platform(), 0), e.getValue()));
         CellState a = allCells.computeIfAbsent(k.brand(), b -> new CellState());
@@ -158,7 +242,7 @@ final class QualityCounts {
         out.add(new Tuple2<>(new Key(CELL, e.getKey(), all, 0), e.getValue()));
       }
       for (int f = 0; f < FLAGS; f++) {
-        out.add(new Tuple2<>(new Key(EXAMPLES, null, null, f), new Candidates(best.get(f), examplesPerFlag)));
+        out.add(new Tuple2<>(new Key(EXAMPLES, null, null, f), new Candidates(examples.get(f), examplesPerFlag)));
       }
     }
   }
@@ -168,46 +252,25 @@ final class QualityCounts {
    * brand's replies: the replies with these skeletons are the templated ones. At most (replies / min) entries, small
    * enough for the driver and for a broadcast to the tasks that count.
    */
-  static Set<String> recurringSkeletons(JavaRDD<Object> scan, long min) {
-    return new HashSet<>(scan.filter(o -> o instanceof QualityScan.Reply)
-        .mapToPair(o -> {
-          QualityScan.Reply r = (QualityScan.Reply) o;
-          return new Tuple2<>(r.template(), 1L);
-        })
+  static Set<String> recurringSkeletons(JavaRDD<PartitionState> scan, long min) {
+    return new HashSet<>(scan.flatMapToPair(PartitionState::templateCounts)
         .reduceByKey(Long::sum)
         .filter(e -> e._2() >= min)
         .keys().collect());
   }
 
   /**
-   * Merges the partition states of the (cached) scan by key in one shuffle, each templated reply — a reply whose
-   * skeleton is in {@code templates} — counted in its cells and offered as an example of the flag.
+   * Merges the partition states of the (cached) scan by key in one shuffle, the templated replies — those whose
+   * skeleton is in {@code templates} — counted in their cells and offered as examples of the flag.
    */
-  static Result compute(JavaRDD<Object> scan, Set<String> templates, long dailyThreshold, String all,
+  static Result compute(JavaRDD<PartitionState> scan, Set<String> templates, long dailyThreshold, String all,
       int examplesPerFlag) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(scan.context());
     Broadcast<Set<String>> recurring = jsc.broadcast(templates);
-    int templated = QualityFlag.TEMPLATED_REPLY.ordinal();
     List<Tuple2<Key, Finished>> rows = scan
-        .mapPartitionsToPair((Iterator<Object> it) -> {
-          Set<String> t = recurring.value();
-          PartitionState replies = new PartitionState(examplesPerFlag);
+        .flatMapToPair(s -> {
           List<Tuple2<Key, State>> out = new ArrayList<>();
-          while (it.hasNext()) {
-            Object o = it.next();
-            if (o instanceof PartitionState s) {
-              s.emit(all, out);
-            } else if (o instanceof QualityScan.Reply r && !t.isEmpty()
-                && t.contains(r.template())) {
-              replies.cells.computeIfAbsent(new Cell(r.brand(), r.platform()), k -> new CellState()).c[FLAG0 + templated]++;
-              List<Example> b = replies.best.get(templated);
-              if (b.size() < examplesPerFlag || r.pick() <= b.get(examplesPerFlag - 1).pick()) {
-                keep(b, new Example(r.pick(), r.brand(), r.platform(), r.postId(), r.createdAt(), r.text()),
-                    examplesPerFlag);
-              }
-            }
-          }
-          replies.emit(all, out);
+          s.emit(all, recurring.value(), out);
           return out.iterator();
         })
         .reduceByKey(State::merge)
@@ -237,6 +300,11 @@ final class QualityCounts {
 
   /** A merged state as collected: a cell's finished counters, or a flag's examples. */
   record Finished(long[] counts, List<Example> examples) implements Serializable {}
+
+  /** Whether a candidate of this pick could enter {@code best} (ties are decided by {@link #keep}). */
+  private static boolean wanted(List<Example> best, long pick, int limit) {
+    return best.size() < limit || pick <= best.get(limit - 1).pick();
+  }
 
   private static void keep(List<Example> best, Example e, int limit) {
     int i = 0;

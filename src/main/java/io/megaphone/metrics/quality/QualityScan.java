@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,26 +21,19 @@ import org.apache.spark.sql.catalyst.util.DateTimeUtils;
  * carry someone else's text) is scored once — its text flags ({@link PostFlagger}), its spam probability
  * ({@link SpamScorer}) and, for a reply, its skeleton ({@link ReplyTemplate}) — and folded at once into its
  * partition's mergeable state ({@link QualityCounts.PartitionState}: counters per brand × platform, posts per
- * day, accounts, each flag's best example candidates). Replies are also kept, narrow ({@link Reply}): whether one
- * is templated depends on all the brand's replies, known only once the scan is over.
+ * day, accounts, each flag's best example candidates, and the replies counted per brand and skeleton: whether
+ * a reply is templated depends on all the brand's replies, known only once the scan is over).
  *
- * <p>The result, per partition its replies then its state, is meant to be cached: the jobs that follow
+ * <p>The result, one state per partition, is meant to be cached: the jobs that follow
  * ({@link QualityCounts#recurringSkeletons}, {@link QualityCounts#compute}) read it, not the archive again.
  */
 final class QualityScan {
   private QualityScan() {}
 
-  /**
-   * A brand reply: its brand's skeleton ({@link QualityMetrics#templateKey}, made once: the string and its hash are
-   * reused by both jobs that read the replies), and what its example in quality_examples.csv would show.
-   */
-  record Reply(String brand, String platform, String template, long pick, String postId, Timestamp createdAt,
-      String text) implements Serializable {}
-
   private static final long MICROS_PER_DAY = 86_400_000_000L;
   private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
-  static JavaRDD<Object> of(Dataset<Row> archive, PostFlagger flagger, SpamScorer spam, int examplesPerFlag) {
+  static JavaRDD<QualityCounts.PartitionState> of(Dataset<Row> archive, PostFlagger flagger, SpamScorer spam, int examplesPerFlag) {
     int spamBit = QualityFlag.SPAM.bit();
     return archive.filter(col("brand").isNotNull().and(not(col("is_repost"))))
         .select(col("brand"), col("platform"), col("account_id"), col("post_id"), col("created_at"), col("text"),
@@ -50,34 +42,15 @@ final class QualityScan {
         // Spark's internal rows, read field by field (a Row would decode every field of every post; the example
         // fields are read for the few candidates only). The iterator reuses its row: only copies are kept.
         .queryExecution().toRdd().toJavaRDD()
-        .mapPartitions((Iterator<InternalRow> it) -> new Iterator<Object>() {
-          // lazy, so the cache can store (or spill) the replies as they come rather than a partition's list of them
-          private final QualityCounts.PartitionState state = new QualityCounts.PartitionState(examplesPerFlag);
-          private Object next;
-          private boolean stateGiven;
-
-          @Override
-          public boolean hasNext() {
-            while (next == null && it.hasNext()) next = score(it.next(), state, flagger, spam, spamBit);
-            if (next == null && !stateGiven) {
-              next = state;
-              stateGiven = true;
-            }
-            return next != null;
-          }
-
-          @Override
-          public Object next() {
-            if (!hasNext()) throw new java.util.NoSuchElementException();
-            Object o = next;
-            next = null;
-            return o;
-          }
+        .mapPartitions((Iterator<InternalRow> it) -> {
+          QualityCounts.PartitionState state = new QualityCounts.PartitionState(examplesPerFlag);
+          while (it.hasNext()) score(it.next(), state, flagger, spam, spamBit);
+          return List.of(state).iterator();
         });
   }
 
-  /** Scores one post and folds it into the state; returns the post as a {@link Reply} when it is one, else null. */
-  private static Reply score(InternalRow r, QualityCounts.PartitionState state, PostFlagger flagger, SpamScorer spam,
+  /** Scores one post and folds it into the state. */
+  private static void score(InternalRow r, QualityCounts.PartitionState state, PostFlagger flagger, SpamScorer spam,
       int spamBit) {
     String brand = r.getUTF8String(0).toString();
     String platform = string(r, 1);
@@ -99,9 +72,10 @@ final class QualityScan {
     if (flags != 0 && state.wantsExample(flags, pick)) {
       state.offerExample(flags, new QualityCounts.Example(pick, brand, platform, string(r, 3), timestamp(r, 4), text));
     }
-    return reply ? new Reply(brand, platform,
-        QualityMetrics.templateKey(brand, ReplyTemplate.skeleton(text)), pick, string(r, 3), timestamp(r, 4), text)
-        : null;
+    if (reply) {
+      state.reply(brand, platform, QualityMetrics.templateKey(brand, ReplyTemplate.skeleton(text)), pick,
+          () -> new QualityCounts.Example(pick, brand, platform, string(r, 3), timestamp(r, 4), text));
+    }
   }
 
   private static String string(InternalRow r, int i) {
