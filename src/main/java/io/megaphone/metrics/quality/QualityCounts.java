@@ -19,9 +19,10 @@ import scala.Tuple2;
  * The counts behind quality.csv (with account sprawl) and the examples of quality_examples.csv, as mergeable
  * states in the Deequ manner: {@link QualityScan} folds each post into its partition's {@link PartitionState};
  * {@link #recurringSkeletons} finds the templated replies from the states' reply counts per skeleton;
- * {@link #compute} merges the states by brand × platform in one shuffle, the templated replies added. Integer counters only (spam probabilities in units of
- * 10<sup>-9</sup>), so the result does not depend on partitioning. Why not Spark SQL's aggregation: its 40
- * conditional sums per row made the hash aggregation spill to sort, several times slower than this.
+ * {@link #compute} merges the states by brand × platform in one shuffle, the templated replies added. Integer
+ * counters only (spam probabilities in units of 10<sup>-9</sup>), so the result does not depend on partitioning.
+ * Why not Spark SQL's aggregation: its 40 conditional sums per row made the hash aggregation spill to sort,
+ * several times slower than this.
  */
 final class QualityCounts {
   private QualityCounts() {}
@@ -110,144 +111,6 @@ final class QualityCounts {
   record Result(Map<Cell, long[]> counts, List<List<Example>> examples) {}
 
   /**
-   * A brand's replies with one skeleton in a partition: how many per platform (few platforms: arrays searched
-   * linearly) and the best example candidates among them.
-   */
-  static final class TemplateGroup implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final String brand;
-    String[] platforms = new String[1];
-    long[] counts = new long[1];
-    int size;
-    final List<Example> best = new ArrayList<>(2);
-
-    TemplateGroup(String brand) {
-      this.brand = brand;
-    }
-
-    void count(String platform) {
-      for (int i = 0; i < size; i++) {
-        if (platforms[i].equals(platform)) {
-          counts[i]++;
-          return;
-        }
-      }
-      if (size == platforms.length) {
-        platforms = java.util.Arrays.copyOf(platforms, size * 2);
-        counts = java.util.Arrays.copyOf(counts, size * 2);
-      }
-      platforms[size] = platform;
-      counts[size++] = 1;
-    }
-
-    long total() {
-      long n = 0;
-      for (int i = 0; i < size; i++) n += counts[i];
-      return n;
-    }
-  }
-
-  /**
-   * What one partition of the scan folded: its cells, each flag's best example candidates, and its replies grouped
-   * by brand and skeleton (whether they are templated is known once all partitions are counted). Cached between
-   * the jobs that read it, so never changed by them: {@link #emit} hands out copies (a shuffle's combiners are
-   * merged in place).
-   */
-  static final class PartitionState implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final Map<Cell, CellState> cells = new HashMap<>();
-    private final List<List<Example>> best = new ArrayList<>(FLAGS);
-    /** {@link QualityMetrics#templateKey} → the replies with that skeleton */
-    private final Map<String, TemplateGroup> templates = new HashMap<>();
-    private final int examplesPerFlag;
-
-    PartitionState(int examplesPerFlag) {
-      this.examplesPerFlag = examplesPerFlag;
-      for (int f = 0; f < FLAGS; f++) best.add(new ArrayList<>(examplesPerFlag + 1));
-    }
-
-    /** @param day epoch day or {@link #NO_DAY}; @param hour 0–23 or -1 */
-    void count(String brand, String platform, String account, int flags, double spam, boolean reply, int day,
-        int hour) {
-      CellState s = cells.computeIfAbsent(new Cell(brand, platform), k -> new CellState());
-      long[] c = s.c;
-      c[POSTS]++;
-      for (int f = 0; f < FLAGS; f++) if ((flags & (1 << f)) != 0) c[FLAG0 + f]++;
-      c[SPAM_UNITS] += Math.round(spam * SPAM_UNIT);
-      if (reply) c[REPLIES]++;
-      if (hour >= 0) c[HOUR0 + hour]++;
-      if (day != NO_DAY) s.days.add(day, 1);
-      s.accounts.add(account);
-    }
-
-    /** Whether a post of this pick would enter the candidates of one of its flags (cheap, before building it). */
-    boolean wantsExample(int flags, long pick) {
-      for (int f = 0; f < FLAGS; f++) {
-        if ((flags & (1 << f)) == 0) continue;
-        if (wanted(best.get(f), pick, examplesPerFlag)) return true;
-      }
-      return false;
-    }
-
-    void offerExample(int flags, Example e) {
-      for (int f = 0; f < FLAGS; f++) if ((flags & (1 << f)) != 0) keep(best.get(f), e, examplesPerFlag);
-    }
-
-    /** A brand reply and its {@link QualityMetrics#templateKey}; {@code example} builds its candidate if wanted. */
-    void reply(String brand, String platform, String template, long pick, java.util.function.Supplier<Example> example) {
-      TemplateGroup g = templates.computeIfAbsent(template, k -> new TemplateGroup(brand));
-      g.count(platform);
-      if (wanted(g.best, pick, examplesPerFlag)) keep(g.best, example.get(), examplesPerFlag);
-    }
-
-    /** Each skeleton's number of replies in this partition. */
-    Iterator<Tuple2<String, Long>> templateCounts() {
-      List<Tuple2<String, Long>> out = new ArrayList<>(templates.size());
-      for (Map.Entry<String, TemplateGroup> e : templates.entrySet()) {
-        out.add(new Tuple2<>(e.getKey(), e.getValue().total()));
-      }
-      return out.iterator();
-    }
-
-    /**
-     * The partial states to merge, as copies: each cell with its templated replies (those whose skeleton is in
-     * {@code recurring}) counted, each brand's cell {@code all} (the sum of its platforms), each flag's examples.
-     */
-    void emit(String all, Set<String> recurring, List<Tuple2<Key, State>> out) {
-      Map<Cell, CellState> copies = new HashMap<>();
-      for (Map.Entry<Cell, CellState> e : cells.entrySet()) copies.put(e.getKey(), e.getValue().copy());
-      List<List<Example>> examples = new ArrayList<>(FLAGS);
-      for (List<Example> b : best) examples.add(new ArrayList<>(b));
-      int templated = QualityFlag.TEMPLATED_REPLY.ordinal();
-      if (!recurring.isEmpty()) {
-        for (Map.Entry<String, TemplateGroup> e : templates.entrySet()) {
-          if (!recurring.contains(e.getKey())) continue;
-          TemplateGroup g = e.getValue();
-          for (int i = 0; i < g.size; i++) {
-            copies.get(new Cell(g.brand, g.platforms[i])).c[FLAG0 + templated] += g.counts[i];
-          }
-          for (Example x : g.best) keep(examples.get(templated), x, examplesPerFlag);
-        }
-      }
-      Map<String, CellState> allCells = new HashMap<>();
-      for (Map.Entry<Cell, CellState> e : copies.entrySet()) {
-        Cell k = e.getKey();
-        out.add(new Tuple2<>(new Key(CELL, k.brand(), k.platform(), 0), e.getValue()));
-        CellState a = allCells.computeIfAbsent(k.brand(), b -> new CellState());
-        for (int i = 0; i < WIDTH; i++) a.c[i] += e.getValue().c[i];
-        a.days.addAll(e.getValue().days);
-        // accounts are per platform: a brand's accounts over all platforms are the sum (set by compute)
-      }
-      for (Map.Entry<String, CellState> e : allCells.entrySet()) {
-        out.add(new Tuple2<>(new Key(CELL, e.getKey(), all, 0), e.getValue()));
-      }
-      for (int f = 0; f < FLAGS; f++) {
-        out.add(new Tuple2<>(new Key(EXAMPLES, null, null, f), new Candidates(examples.get(f), examplesPerFlag)));
-      }
-    }
-  }
-
-  /**
    * {@link QualityMetrics#templateKey} of every reply skeleton that recurs at least {@code min} times among the
    * brand's replies: the replies with these skeletons are the templated ones. At most (replies / min) entries, small
    * enough for the driver and for a broadcast to the tasks that count.
@@ -302,11 +165,11 @@ final class QualityCounts {
   record Finished(long[] counts, List<Example> examples) implements Serializable {}
 
   /** Whether a candidate of this pick could enter {@code best} (ties are decided by {@link #keep}). */
-  private static boolean wanted(List<Example> best, long pick, int limit) {
+  static boolean wanted(List<Example> best, long pick, int limit) {
     return best.size() < limit || pick <= best.get(limit - 1).pick();
   }
 
-  private static void keep(List<Example> best, Example e, int limit) {
+  static void keep(List<Example> best, Example e, int limit) {
     int i = 0;
     while (i < best.size() && RANK.compare(best.get(i), e) < 0) i++;
     if (i >= limit) return;

@@ -35,7 +35,7 @@ public final class QualityMetrics implements MetricFamily {
     try (Phase p = Phase.start(ctx.spark(), STAGE, "quality: spam classifier")) {
       spam = SpamModel.forJob(ctx.spark(), s.param(Parameter.QUALITY_SPAM_MODEL), ctx.out().child("models/spam"));
     }
-    JavaRDD<QualityCounts.PartitionState> scan = null;
+    JavaRDD<PartitionState> scan = null;
     try {
       try (Phase p = Phase.start(ctx.spark(), STAGE, "quality: per-post flags and counts (one pass)")) {
         scan = QualityScan.of(ctx.archive(), flagger, spam.scorer(), QualityTables.EXAMPLES_PER_FLAG)

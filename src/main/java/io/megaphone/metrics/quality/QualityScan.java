@@ -20,7 +20,7 @@ import org.apache.spark.sql.catalyst.util.DateTimeUtils;
  * The one scan of the archive of the quality family. Each brand post (originals and replies, not reposts: they
  * carry someone else's text) is scored once — its text flags ({@link PostFlagger}), its spam probability
  * ({@link SpamScorer}) and, for a reply, its skeleton ({@link ReplyTemplate}) — and folded at once into its
- * partition's mergeable state ({@link QualityCounts.PartitionState}: counters per brand × platform, posts per
+ * partition's mergeable state ({@link PartitionState}: counters per brand × platform, posts per
  * day, accounts, each flag's best example candidates, and the replies counted per brand and skeleton: whether
  * a reply is templated depends on all the brand's replies, known only once the scan is over).
  *
@@ -33,7 +33,7 @@ final class QualityScan {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
   private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
-  static JavaRDD<QualityCounts.PartitionState> of(Dataset<Row> archive, PostFlagger flagger, SpamScorer spam, int examplesPerFlag) {
+  static JavaRDD<PartitionState> of(Dataset<Row> archive, PostFlagger flagger, SpamScorer spam, int examplesPerFlag) {
     int spamBit = QualityFlag.SPAM.bit();
     return archive.filter(col("brand").isNotNull().and(not(col("is_repost"))))
         .select(col("brand"), col("platform"), col("account_id"), col("post_id"), col("created_at"), col("text"),
@@ -43,14 +43,14 @@ final class QualityScan {
         // fields are read for the few candidates only). The iterator reuses its row: only copies are kept.
         .queryExecution().toRdd().toJavaRDD()
         .mapPartitions((Iterator<InternalRow> it) -> {
-          QualityCounts.PartitionState state = new QualityCounts.PartitionState(examplesPerFlag);
+          PartitionState state = new PartitionState(examplesPerFlag);
           while (it.hasNext()) score(it.next(), state, flagger, spam, spamBit);
           return List.of(state).iterator();
         });
   }
 
   /** Scores one post and folds it into the state. */
-  private static void score(InternalRow r, QualityCounts.PartitionState state, PostFlagger flagger, SpamScorer spam,
+  private static void score(InternalRow r, PartitionState state, PostFlagger flagger, SpamScorer spam,
       int spamBit) {
     String brand = r.getUTF8String(0).toString();
     String platform = string(r, 1);

@@ -58,7 +58,7 @@ final class QualityTables {
    * @param scan the cached scan of the archive ({@link QualityScan})
    * @param templates the recurring reply skeletons ({@link QualityMetrics#templateKey}): the templated replies
    */
-  static List<MetricTable> build(AnalysisContext ctx, JavaRDD<QualityCounts.PartitionState> scan, Set<String> templates) {
+  static List<MetricTable> build(AnalysisContext ctx, JavaRDD<PartitionState> scan, Set<String> templates) {
     long threshold = ctx.settings().integer(Parameter.QUALITY_DAILY_POST_THRESHOLD);
     QualityCounts.Result result;
     String step = "quality: counts, accounts and examples (merge)";
