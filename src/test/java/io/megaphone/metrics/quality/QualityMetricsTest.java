@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.megaphone.generate.ArchiveGenerator;
 import io.megaphone.generate.GeneratorOptions;
+import io.megaphone.archive.CsvTable;
+import io.megaphone.archive.OutputLayout;
+import io.megaphone.ingest.IngestStep;
+import io.megaphone.job.JobSettings;
 import io.megaphone.job.Stage;
+import io.megaphone.metrics.AnalysisContext;
+import io.megaphone.metrics.MetricTable;
 import io.megaphone.testing.Pipeline;
 import io.megaphone.testing.TestSpark;
 import java.io.IOException;
@@ -23,6 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +62,7 @@ class QualityMetricsTest {
   @TempDir static Path tmp;
   static Path generated;
   static Path run;
+  static JobSettings settings;
 
   @BeforeAll
   static void generateAndRun() {
@@ -60,7 +70,30 @@ class QualityMetricsTest {
     ArchiveGenerator.run(TestSpark.session(), new GeneratorOptions(40_000, "canonical", 5, generated.toString(),
         20_000, 0, GeneratorOptions.DEFAULT_START, GeneratorOptions.DEFAULT_END, false, false));
     run = tmp.resolve("run");
-    Pipeline.runJob(generated.resolve("job.yaml"), run, EnumSet.allOf(Stage.class));
+    settings = Pipeline.runJob(generated.resolve("job.yaml"), run, EnumSet.allOf(Stage.class));
+  }
+
+  /**
+   * The counts are mergeable states: the four quality tables come out the same when the archive is read as one
+   * partition or dealt round-robin over nine (each post then folded into another partition's state, every brand
+   * and skeleton split across them), equal to the CSVs the job wrote from its own split.
+   */
+  @Test
+  void generated_tablesDoNotDependOnHowTheArchiveIsSplit() throws IOException {
+    SparkSession spark = TestSpark.session();
+    OutputLayout out = new OutputLayout(run.toString(), spark.sparkContext().hadoopConfiguration());
+    Dataset<Row> archive = IngestStep.readArchive(spark, out);
+    Dataset<Row> accounts = spark.read().parquet(out.metricsTable("brand_accounts"));
+    for (Dataset<Row> split : List.of(archive.coalesce(1), archive.repartition(9))) {
+      AnalysisContext ctx = new AnalysisContext(spark, split, accounts, settings, out);
+      List<MetricTable> tables = new QualityMetrics().compute(ctx);
+      assertThat(tables).hasSize(4);
+      int partitions = split.rdd().getNumPartitions();
+      for (MetricTable t : tables) {
+        assertThat(CsvTable.render(t.schema(), t.rows())).as("%s, %d partitions", t.name(), partitions)
+            .isEqualTo(Files.readString(run.resolve("metrics").resolve(t.name() + ".csv")));
+      }
+    }
   }
 
   /**
