@@ -10,7 +10,6 @@ import static io.megaphone.metrics.quality.QualityCounts.POSTS;
 import static io.megaphone.metrics.quality.QualityCounts.REPLIES;
 import static io.megaphone.metrics.quality.QualityCounts.SPAM_UNIT;
 import static io.megaphone.metrics.quality.QualityCounts.SPAM_UNITS;
-import static io.megaphone.metrics.quality.QualityCounts.WIDTH;
 import static io.megaphone.metrics.quality.QualityCounts.keep;
 import static io.megaphone.metrics.quality.QualityCounts.wanted;
 
@@ -117,9 +116,7 @@ final class PartitionState implements Serializable {
     for (Map.Entry<Cell, CellState> e : copies.entrySet()) {
       Cell k = e.getKey();
       out.add(new Tuple2<>(new Key(CELL, k.brand(), k.platform(), 0), e.getValue()));
-      CellState a = allCells.computeIfAbsent(k.brand(), b -> new CellState());
-      for (int i = 0; i < WIDTH; i++) a.c[i] += e.getValue().c[i];
-      a.days.addAll(e.getValue().days);
+      allCells.computeIfAbsent(k.brand(), b -> new CellState()).addCounts(e.getValue());
       // accounts are per platform: a brand's accounts over all platforms are the sum (set by compute)
     }
     for (Map.Entry<String, CellState> e : allCells.entrySet()) {

@@ -70,10 +70,15 @@ final class QualityCounts {
     @Override
     public State merge(State other) {
       CellState o = (CellState) other;
-      for (int i = 0; i < WIDTH; i++) c[i] += o.c[i];
-      days.addAll(o.days);
+      addCounts(o);
       accounts.addAll(o.accounts);
       return this;
+    }
+
+    /** Adds the counters and posts per day of {@code o}, not its accounts. */
+    void addCounts(CellState o) {
+      for (int i = 0; i < WIDTH; i++) c[i] += o.c[i];
+      days.addAll(o.days);
     }
 
     CellState copy() {

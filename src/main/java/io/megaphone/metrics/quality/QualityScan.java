@@ -70,12 +70,17 @@ final class QualityScan {
         dated ? (int) Math.floorDiv(micros, MICROS_PER_DAY) : QualityCounts.NO_DAY,
         dated ? (int) (Math.floorMod(micros, MICROS_PER_DAY) / MICROS_PER_HOUR) : -1);
     if (flags != 0 && state.wantsExample(flags, pick)) {
-      state.offerExample(flags, new QualityCounts.Example(pick, brand, platform, string(r, 3), timestamp(r, 4), text));
+      state.offerExample(flags, example(r, pick, brand, platform, text));
     }
     if (reply) {
       state.reply(brand, platform, QualityMetrics.templateKey(brand, ReplyTemplate.skeleton(text)), pick,
-          () -> new QualityCounts.Example(pick, brand, platform, string(r, 3), timestamp(r, 4), text));
+          () -> example(r, pick, brand, platform, text));
     }
+  }
+
+  /** The post as an example candidate (its id and date read only now: few posts become candidates). */
+  private static QualityCounts.Example example(InternalRow r, long pick, String brand, String platform, String text) {
+    return new QualityCounts.Example(pick, brand, platform, string(r, 3), timestamp(r, 4), text);
   }
 
   private static String string(InternalRow r, int i) {

@@ -83,48 +83,53 @@ public final class ReplyTemplate {
 
   /** {@code URL.matcher(t).replaceAll("<url>")}: {@code http://} or {@code https://}, then up to a white space. */
   private static String replaceUrls(String t) {
-    StringBuilder sb = null;
-    int last = 0;
-    int n = t.length();
-    for (int i = t.indexOf("http"); i >= 0; ) {
+    return replaceFrom(t, "http", "<url>", (s, i) -> {
       int p = i + 4;
-      if (p < n && t.charAt(p) == 's') p++;
-      if (t.startsWith("://", p) && p + 3 < n && !space(t.charAt(p + 3))) {
-        int e = p + 3;
-        while (e < n && !space(t.charAt(e))) e++;
-        if (sb == null) sb = new StringBuilder(n);
-        sb.append(t, last, i).append("<url>");
-        last = e;
-        i = t.indexOf("http", e);
-      } else {
-        i = t.indexOf("http", i + 1);
-      }
-    }
-    return sb == null ? t : sb.append(t, last, n).toString();
+      if (p < s.length() && s.charAt(p) == 's') p++;
+      if (!s.startsWith("://", p) || p + 3 >= s.length() || space(s.charAt(p + 3))) return -1;
+      int e = p + 3;
+      while (e < s.length() && !space(s.charAt(e))) e++;
+      return e;
+    });
   }
 
   /** {@code HANDLE.matcher(t).replaceAll("<user>")}: {@code @} then letters, digits, {@code _} and {@code .}. */
   private static String replaceHandles(String t) {
-    StringBuilder sb = null;
-    int last = 0;
-    int n = t.length();
-    for (int i = t.indexOf('@'); i >= 0; ) {
+    return replaceFrom(t, "@", USER, (s, i) -> {
       int e = i + 1;
-      while (e < n) {
-        int cp = t.codePointAt(e);
+      while (e < s.length()) {
+        int cp = s.codePointAt(e);
         if (!Character.isLetter(cp) && !number(cp) && cp != '_' && cp != '.') break;
         e += Character.charCount(cp);
       }
-      if (e > i + 1) {
-        if (sb == null) sb = new StringBuilder(n);
-        sb.append(t, last, i).append(USER);
-        last = e;
-        i = t.indexOf('@', e);
-      } else {
-        i = t.indexOf('@', i + 1);
+      return e > i + 1 ? e : -1;
+    });
+  }
+
+  /** Where a match that starts at {@code start} ends (exclusive), or -1 when none starts there. */
+  private interface MatchEnd {
+    int at(String t, int start);
+  }
+
+  /**
+   * {@code replaceAll} for a pattern whose matches start with {@code marker}: from the left, each match is
+   * replaced and the search goes on after it; where none starts, at the next occurrence of the marker.
+   */
+  private static String replaceFrom(String t, String marker, String replacement, MatchEnd match) {
+    StringBuilder sb = null;
+    int last = 0;
+    for (int i = t.indexOf(marker); i >= 0; ) {
+      int e = match.at(t, i);
+      if (e < 0) {
+        i = t.indexOf(marker, i + 1);
+        continue;
       }
+      if (sb == null) sb = new StringBuilder(t.length());
+      sb.append(t, last, i).append(replacement);
+      last = e;
+      i = t.indexOf(marker, e);
     }
-    return sb == null ? t : sb.append(t, last, n).toString();
+    return sb == null ? t : sb.append(t, last, t.length()).toString();
   }
 
   /** {@code NUMBER.matcher(t).replaceAll("<n>")}: digits, and digits again after each of {@code . , : / -}. */
